@@ -1,0 +1,43 @@
+"""The rule catalogue: what `replylint rules` and `explain` show, and SARIF's rule list."""
+
+from dataclasses import dataclass
+
+from .errors import ReplylintError
+from .language import load_languages
+from .rulepack import bundled_pack, discover
+
+
+@dataclass
+class Entry:
+    id: str
+    kind: str
+    level: str
+    message: str
+    description: str
+    source: str
+    languages: list[str]
+    examples: dict[str, dict]
+
+
+def catalogue(language: str | None, rule_dirs=()) -> list[Entry]:
+    languages = load_languages()
+    if language is not None and language not in languages:
+        raise ReplylintError(f"unknown language '{language}' (expected one of: {', '.join(sorted(languages))})")
+    sources = discover([bundled_pack(), *rule_dirs], set(languages))
+    entries = []
+    for source in sources.values():
+        applies = source.languages(sorted(languages))
+        if language is not None and language not in applies:
+            continue
+        main = source.main
+        entries.append(Entry(
+            id=source.id,
+            kind=main["extends"],
+            level=main.get("level", "warning"),
+            message=str(main.get("message", "")).replace("%s", "…"),
+            description=" ".join(str(main.get("description", "")).split()),
+            source=str(main.get("source", "")),
+            languages=applies,
+            examples={code: source.examples(code) for code in applies if not source.language_neutral},
+        ))
+    return sorted(entries, key=lambda e: e.id)

@@ -1,0 +1,73 @@
+"""Which supported language a reply is written in.
+
+The letters often decide alone (ј љ њ ћ ђ џ are Serbian, ы э ъ ё Russian, ş ğ ı Turkish,
+ā ē ī ū ķ ļ ņ Latvian, ã õ ê Portuguese), then common words; only when both are unsure does
+lingua, restricted to the supported languages, decide. Latin-script Serbian is scored by its
+words, so it is never taken for Croatian or Bosnian."""
+
+import re
+from dataclasses import dataclass
+
+from .language import Language
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+MIN_LETTERS = 12
+WORD_WEIGHT = 3
+MIN_SCORE = 3
+
+
+@dataclass(frozen=True)
+class Detection:
+    language: str
+    notice: str = ""
+
+
+def detect(text: str, languages: dict[str, Language], default: str) -> Detection:
+    letters = sum(ch.isalpha() for ch in text[:5000])
+    if letters < MIN_LETTERS:
+        return Detection(default, f"too little text to detect its language; using '{default}'")
+    sample = text[:5000]
+    cyrillic = len(_CYRILLIC.findall(sample)) > letters / 3
+    candidates = {code: lang for code, lang in languages.items() if not cyrillic or _writes_cyrillic(lang)}
+    scores = {code: _score(sample, lang) for code, lang in candidates.items()}
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    if ranked and ranked[0][1] >= MIN_SCORE and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+        return Detection(ranked[0][0])
+    guessed = _lingua(sample, candidates)
+    if guessed:
+        return Detection(guessed)
+    return Detection(default, f"could not tell the language; using '{default}'")
+
+
+def _writes_cyrillic(language: Language) -> bool:
+    return bool(_CYRILLIC.search(language.letters)) or any(_CYRILLIC.search(w) for w in language.common_words)
+
+
+def _score(sample: str, language: Language) -> float:
+    letters = sum(sample.count(ch) for ch in language.letters)
+    words = sum(1 for word in _WORD.findall(sample) if language.fold(word) in language.common_words)
+    return letters + WORD_WEIGHT * words
+
+
+_detectors: dict[frozenset, object] = {}
+
+
+def _lingua(sample: str, candidates: dict[str, Language]) -> str | None:
+    try:
+        from lingua import IsoCode639_1, LanguageDetectorBuilder
+    except ImportError:
+        return None
+    by_iso = {}
+    for code in candidates:
+        try:
+            by_iso[IsoCode639_1.from_str(code)] = code
+        except ValueError:
+            continue
+    key = frozenset(by_iso)
+    if len(key) < 2:
+        return next(iter(by_iso.values()), None)
+    if key not in _detectors:
+        _detectors[key] = LanguageDetectorBuilder.from_iso_codes_639_1(*key).with_low_accuracy_mode().build()
+    found = _detectors[key].detect_language_of(sample)
+    return by_iso.get(found.iso_code_639_1) if found else None

@@ -1,0 +1,87 @@
+"""Finding and reading the files to check. Nothing here ever writes to them."""
+
+import codecs
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ReplylintError
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".eml", ".html", ".htm", ".j2", ".jinja", ".jinja2", ".liquid", ".hbs", ".handlebars", ".mustache"}
+MAX_BYTES = 10_000_000
+STDIN = "-"
+
+
+@dataclass
+class Source:
+    path: str
+    text: str
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Files named, and text files below folders named, each once, in a stable order."""
+    found, seen = [], set()
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            candidates = _walk(path)
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            key = candidate if candidate == STDIN else os.path.realpath(candidate)
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found
+
+
+def _walk(root: str) -> list[str]:
+    files, visited = [], set()
+    for directory, subdirs, names in os.walk(root, followlinks=True):
+        real = os.path.realpath(directory)
+        if real in visited:  # a symlink loop
+            subdirs[:] = []
+            continue
+        visited.add(real)
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        files.extend(os.path.join(directory, n) for n in sorted(names) if Path(n).suffix.lower() in TEXT_SUFFIXES)
+    return files
+
+
+def read(path: str, max_bytes: int = MAX_BYTES) -> Source:
+    if path == STDIN:
+        stream = sys.stdin.buffer if sys.stdin else None
+        data = stream.read(max_bytes + 1) if stream else b""
+    else:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except IsADirectoryError:
+            raise ReplylintError("is a directory", path) from None
+        except OSError as error:
+            raise ReplylintError(f"cannot read: {error.strerror or error}", path) from None
+    if len(data) > max_bytes:
+        raise ReplylintError(f"larger than the limit of {max_bytes} bytes (set max_file_bytes to raise it)", path)
+    return Source(path, decode(data, path))
+
+
+def decode(data: bytes, path: str) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ReplylintError("invalid UTF-16 text", path) from None
+    if b"\x00" in data:
+        raise BinaryFile(path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ReplylintError(f"not valid UTF-8 (byte 0x{data[error.start]:02x})", path, line) from None
+
+
+class BinaryFile(ReplylintError):
+    def __init__(self, path: str):
+        super().__init__("binary file (NUL bytes), skipped", path)

@@ -1,0 +1,1 @@
+"""The built-in rule kinds, one module each (registered as entry points in pyproject.toml)."""

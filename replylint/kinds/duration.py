@@ -1,0 +1,70 @@
+"""duration: a promised time ("within 48 hours", "in 3 business days") must not exceed the
+team's response standard. Units, number words and the words that make a time a promise
+("within", "in", "up to") are language data; the standard comes from `max_hours`, which
+configuration overrides (`response_hours`)."""
+
+import re
+
+from ..rule import Rule
+
+_NUMBER_BEFORE = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s*(?:[-–]|to|до|do|ile|līdz|a)\s*(\d+(?:[.,]\d+)?))?[\s\-]*(?:\w+[\s\-]+)?$")
+WINDOW = 40
+
+
+class Duration(Rule):
+    FIELDS = {"units": dict, "numbers": dict, "promise": list, "max_hours": (int, float)}
+    REQUIRED = ("units", "promise")
+
+    def compile(self, fields):
+        self.max_hours = float(fields.get("max_hours", 24))
+        self.time_units = [(self.finder([str(p)], "units"), _number(self, p, h, "units")) for p, h in fields["units"].items()]
+        self.number_words = [(self.finder([str(p)], "numbers"), _number(self, p, v, "numbers")) for p, v in (fields.get("numbers") or {}).items()]
+        self.promise = self.finder(fields["promise"], "promise")
+
+    def check(self, reply, matches):
+        text = reply.text
+        for unit in self.units(reply):
+            promises = self.spans(matches, self.promise, unit, reply)
+            if not promises:
+                continue
+            words = [(span, value) for keys, value in self.number_words for span in self.spans(matches, keys, unit, reply)]
+            for (unit_start, unit_end), hours in self._time_units(matches, unit, reply):
+                    window_start = max(unit[0], unit_start - WINDOW)
+                    amount, amount_start = self._amount(text, window_start, unit_start, words)
+                    if amount is None:
+                        continue
+                    if not any(amount_start - WINDOW <= p_end <= amount_start for _, p_end in promises):
+                        continue
+                    if amount * hours > self.max_hours:
+                        yield self.violation(reply, (amount_start, unit_end), _hours(amount * hours), _hours(self.max_hours))
+
+    def _time_units(self, matches, unit, reply):
+        """Each time unit once, the longest reading winning ('business day' over 'day')."""
+        found = sorted(((span, hours) for keys, hours in self.time_units for span in self.spans(matches, keys, unit, reply)), key=lambda f: (f[0][1], f[0][0]))
+        kept = []
+        for span, hours in found:
+            if kept and kept[-1][0][1] == span[1]:
+                continue
+            kept.append((span, hours))
+        return kept
+
+    @staticmethod
+    def _amount(text, window_start, unit_start, words):
+        found = _NUMBER_BEFORE.search(text, window_start, unit_start)
+        if found:
+            values = [float(v.replace(",", ".")) for v in found.groups() if v]
+            return max(values), found.start()
+        for (start, end), value in words:
+            if window_start <= start and not text[end:unit_start].strip(" -"):
+                return value, start
+        return None, None
+
+
+def _number(rule, phrase, value, field):
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise rule.definition.error(f"the value of '{phrase}' in '{field}' must be a number", field)
+    return float(value)
+
+
+def _hours(hours: float) -> str:
+    return f"{hours:g} hours"

@@ -1,0 +1,31 @@
+"""part: a part of the reply must be there (a greeting, the customer's name in it, a closing,
+a signature), or, where given, wording that stands in for it in the scope."""
+
+from ..rule import Rule
+from .required import anchor_span
+
+PARTS = ("greeting", "addressee", "closing", "signature")
+
+
+class Part(Rule):
+    FIELDS = {"part": str, "tokens": list, "patterns": list, "raw": list}
+    REQUIRED = ("part",)
+
+    def compile(self, fields):
+        self.part = fields["part"]
+        if self.part not in PARTS:
+            raise self.definition.error(f"unknown part '{self.part}' (expected one of: {', '.join(PARTS)})", "part")
+        spec = {key: fields[key] for key in ("tokens", "patterns", "raw") if key in fields}
+        self.keys = self.finder(spec, "tokens") if spec else []
+
+    def check(self, reply, matches):
+        if reply.end <= reply.start or getattr(reply, self.part):
+            return
+        units = self.units(reply)
+        if self.keys and any(self.spans(matches, self.keys, unit, reply) for unit in units):
+            return
+        if self.part == "addressee" and reply.greeting:
+            yield self.violation(reply, reply.greeting)
+        else:
+            anchor = "end" if self.part in ("closing", "signature") else "start"
+            yield self.violation(reply, anchor_span(reply, [], anchor))

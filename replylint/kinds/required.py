@@ -1,0 +1,37 @@
+"""required: wording that must appear somewhere in the scope (thanks in the first sentence ...).
+
+When it is missing the violation points at the first unit of the scope (`anchor: start`) or
+the last (`anchor: end`); when the scope is empty, at the reply's first or last line.
+"""
+
+from ..rule import Rule
+
+
+class Required(Rule):
+    FIELDS = {"tokens": list, "patterns": list, "raw": list, "anchor": str}
+
+    def compile(self, fields):
+        self.keys = self.finder({key: fields[key] for key in ("tokens", "patterns", "raw") if key in fields}, "tokens")
+        self.anchor = fields.get("anchor", "start")
+        if self.anchor not in ("start", "end"):
+            raise self.definition.error(f"unknown anchor '{self.anchor}' (expected start or end)", "anchor")
+
+    def check(self, reply, matches):
+        if reply.end <= reply.start:
+            return
+        units = self.units(reply)
+        if any(self.spans(matches, self.keys, unit, reply) for unit in units):
+            return
+        # a missing word in the whole text belongs at its first or last line, not on all of it
+        yield self.violation(reply, anchor_span(reply, [] if "text" in self.scopes else units, self.anchor))
+
+
+def anchor_span(reply, units, anchor):
+    """Where to report something missing: the unit where it belongs, or else the edge line."""
+    if units:
+        return min(units) if anchor == "start" else max(units)
+    line_start = max(reply.text.rfind("\n", reply.start, reply.end), reply.text.rfind("\r", reply.start, reply.end)) + 1
+    if anchor == "start":
+        first_end = min([i for i in (reply.text.find("\n", reply.start, reply.end), reply.text.find("\r", reply.start, reply.end)) if i != -1] or [reply.end])
+        return (reply.start, first_end)
+    return (max(line_start, reply.start), reply.end)

@@ -1,0 +1,67 @@
+"""Language definitions (data in rules/languages/*.yaml) and how each language folds text.
+
+Folding makes matching case-insensitive and script-insensitive: Turkish dotted and dotless i,
+and Serbian in Cyrillic or Latin script, compare equal after folding.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib.resources import files
+from pathlib import Path
+
+from .errors import ReplylintError
+from .yamlfile import load_yaml
+
+_TURKIC_UPPER = str.maketrans({"I": "ı", "İ": "i"})
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    spacy: str
+    lemma_source: dict
+    turkic_case: bool
+    transliterate: dict[str, str]
+    letters: str  # letters that, among the supported languages, point to this one
+    common_words: frozenset[str]
+    structure: dict = field(hash=False)
+    path: str = ""
+
+    @cached_property
+    def _table(self):
+        return str.maketrans(self.transliterate) if self.transliterate else None
+
+    def fold(self, text: str) -> str:
+        if self.turkic_case:
+            text = text.translate(_TURKIC_UPPER)
+        text = text.lower()
+        return text.translate(self._table) if self._table else text
+
+
+def bundled_languages_dir() -> Path:
+    return Path(str(files("replylint.rules") / "languages"))
+
+
+def load_languages(directory: Path | None = None) -> dict[str, Language]:
+    directory = directory or bundled_languages_dir()
+    languages = {}
+    for path in sorted(directory.glob("*.yaml")):
+        data = load_yaml(path)
+        missing = {"name", "spacy", "lemmas", "structure"} - data.keys()
+        if missing:
+            raise ReplylintError(f"missing field(s): {', '.join(sorted(missing))}", str(path), 1)
+        detect = data.get("detect", {})
+        languages[path.stem] = Language(
+            code=path.stem,
+            name=data["name"],
+            spacy=data["spacy"],
+            lemma_source=data["lemmas"],
+            turkic_case=data.get("casing") == "turkic",
+            transliterate=data.get("transliterate") or {},
+            letters=detect.get("letters", ""),
+            common_words=frozenset(detect.get("words", [])),
+            structure=data["structure"],
+            path=str(path),
+        )
+    return languages

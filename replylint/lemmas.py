@@ -1,0 +1,132 @@
+"""Lemma tables cut down to the words the rules need, cached on disk.
+
+The full lookup tables take seconds to load; the rules need a few hundred lemmas. So the
+first run reads the full table once, keeps every inflected form of the needed lemmas, and
+caches that small table in the user's cache directory, keyed by the needed words and the
+versions of everything that shaped it. A stale or corrupt cache is rebuilt silently.
+"""
+
+import gzip
+import hashlib
+import json
+import os
+import tempfile
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from .errors import ReplylintError
+from .language import Language
+
+CACHE_FORMAT = 1
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("REPLYLINT_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("replylint"))
+
+
+def form_table(language: Language, words: set[str]) -> dict[str, str]:
+    """Map every folded inflected form of `words`' lemmas (and the words) to the folded lemma."""
+    if not words:
+        return {}
+    key = _cache_key(language, words)
+    path = cache_dir() / f"forms-{language.code}-{key}.json"
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(cached, dict) and cached.get("format") == CACHE_FORMAT and isinstance(cached.get("forms"), dict):
+            return cached["forms"]
+    except (OSError, ValueError):
+        pass
+    forms = _compile(language, words)
+    _write_atomically(path, json.dumps({"format": CACHE_FORMAT, "forms": forms}, ensure_ascii=False))
+    return forms
+
+
+def _compile(language: Language, words: set[str]) -> dict[str, str]:
+    table = _full_table(language)
+    lemma_of = {word: table.get(word, word) for word in words}
+    wanted = set(lemma_of.values())
+    forms = {form: lemma for form, lemma in table.items() if lemma in wanted}
+    forms.update(lemma_of)
+    return forms
+
+
+def _full_table(language: Language) -> dict[str, str]:
+    source = language.lemma_source.get("source")
+    if source == "spacy-lookups-data":
+        raw = _spacy_lookups_table(language.lemma_source["table"], language.path)
+    elif source == "simplemma":
+        raw = _simplemma_table(language.lemma_source["language"], language.path)
+    elif source == "none":
+        raw = {}
+    else:
+        raise ReplylintError(f"unknown lemma source {source!r} (expected spacy-lookups-data, simplemma or none)", language.path)
+    fold = language.fold
+    table: dict[str, str] = {}
+    for form, lemma in raw.items():
+        if isinstance(form, str) and isinstance(lemma, str):
+            table.setdefault(fold(form), fold(lemma))
+    return table
+
+
+def _spacy_lookups_table(name: str, origin: str) -> dict:
+    try:
+        import spacy_lookups_data
+    except ImportError:
+        raise ReplylintError("the lemma source needs the spacy-lookups-data package", origin) from None
+    path = Path(spacy_lookups_data.__file__).parent / "data" / f"{name}.json.gz"
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as stream:
+            return json.load(stream)
+    except OSError:
+        raise ReplylintError(f"spacy-lookups-data has no table {name!r}", origin) from None
+
+
+def _simplemma_table(code: str, origin: str) -> dict:
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+    except ImportError:
+        raise ReplylintError("the lemma source needs the simplemma package", origin) from None
+    try:
+        return DefaultDictionaryFactory().get_dictionary(code)
+    except (ValueError, KeyError, OSError):
+        raise ReplylintError(f"simplemma has no dictionary for {code!r}", origin) from None
+
+
+def _cache_key(language: Language, words: set[str]) -> str:
+    digest = hashlib.sha256()
+    parts = [
+        str(CACHE_FORMAT),
+        _version("replylint"),
+        _version("spacy-lookups-data"),
+        _version("simplemma"),
+        json.dumps(language.lemma_source, sort_keys=True),
+        json.dumps(language.transliterate, sort_keys=True, ensure_ascii=False),
+        str(language.turkic_case),
+        *sorted(words),
+    ]
+    digest.update("\n".join(parts).encode("utf-8"))
+    return digest.hexdigest()[:20]
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "-"
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    """Best effort: a cache that cannot be written only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".forms-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except OSError:
+        pass

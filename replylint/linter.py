@@ -1,0 +1,133 @@
+"""The one-way flow: text -> tokens and matches -> reply structure -> rules -> violations.
+
+A Linter loads rule packs once and compiles each language's rules on first use, so a
+long-running process pays for loading once and checks a reply in about a millisecond.
+"""
+
+import threading
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import re2
+
+from .detect import detect
+from .errors import ReplylintError
+from .language import Language, load_languages
+from .matching import Vocabulary, Where
+from .model import Violation
+from .reply import Reply, read_reply
+from .rulepack import bundled_pack, compile_rules, discover
+
+STRUCTURE_VOCABULARY = ("greetings", "signoffs", "generic_addressees")
+
+
+@dataclass
+class Settings:
+    rule_dirs: list[Path] = field(default_factory=list)
+    select: set[str] = field(default_factory=set)
+    ignore: set[str] = field(default_factory=set)
+    overrides: dict[str, dict] = field(default_factory=dict)  # rule id -> fields to override
+    default_language: str = "en"
+
+
+@dataclass
+class Result:
+    language: str
+    violations: list[Violation]
+    reply: Reply
+    notices: list[str]
+
+
+class LanguageChecker:
+    """Everything one language needs, compiled once: tokenizer, vocabulary, rules."""
+
+    def __init__(self, language: Language, sources, overrides):
+        import spacy
+
+        self.language = language
+        self.nlp = spacy.blank(language.spacy)
+        self.sentencizer = self.nlp.add_pipe("sentencizer")
+        self.vocabulary = Vocabulary(language, self.nlp)
+        structure = language.structure
+        self.structure_keys = {}
+        for name in STRUCTURE_VOCABULARY:
+            where = Where(language.path)
+            self.structure_keys[name] = self.vocabulary.phrases(structure.get(name) or [], where) if structure.get(name) else None
+        self.quote_headers = [_quote_header(p, language.path) for p in structure.get("quote_headers") or []]
+        self.rules = compile_rules(sources, language.code, self.vocabulary, overrides)
+        self.vocabulary.finalize()
+
+    def check(self, text: str) -> tuple[list[Violation], Reply]:
+        doc = self.nlp.make_doc(text)
+        self.sentencizer(doc)
+        _sentences_start_on_new_lines(doc)
+        matches = self.vocabulary.match(doc, text)
+        for name, key in self.structure_keys.items():
+            if key in matches:
+                matches["@" + name] = matches[key]
+        reply = read_reply(text, doc, matches, self.quote_headers)
+        violations = [v for rule in self.rules for v in rule.check(reply, matches)]
+        violations.sort(key=lambda v: (v.start, v.end, v.rule))
+        return violations, reply
+
+
+class Linter:
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.languages = load_languages()
+        if self.settings.default_language not in self.languages:
+            raise ReplylintError(f"unknown language '{self.settings.default_language}' (expected one of: {', '.join(sorted(self.languages))})")
+        self.sources = discover([bundled_pack(), *self.settings.rule_dirs], set(self.languages))
+        for rule_id in self.settings.select | self.settings.ignore | set(self.settings.overrides):
+            if rule_id not in self.sources:
+                raise ReplylintError(f"unknown rule '{rule_id}'")
+        self.active = {
+            rule_id: source
+            for rule_id, source in self.sources.items()
+            if (not self.settings.select or rule_id in self.settings.select) and rule_id not in self.settings.ignore
+        }
+        self._checkers: dict[str, LanguageChecker] = {}
+        self._lock = threading.Lock()
+
+    def checker(self, code: str) -> LanguageChecker:
+        checker = self._checkers.get(code)
+        if checker is None:
+            with self._lock:
+                checker = self._checkers.get(code)
+                if checker is None:
+                    checker = LanguageChecker(self.languages[code], self.active, self.settings.overrides)
+                    self._checkers[code] = checker
+        return checker
+
+    def resolve_language(self, text: str, language: str) -> tuple[str, list[str]]:
+        if language == "auto":
+            found = detect(text, self.languages, self.settings.default_language)
+            return found.language, [found.notice] if found.notice else []
+        if language not in self.languages:
+            raise ReplylintError(f"unknown language '{language}' (expected auto or one of: {', '.join(sorted(self.languages))})")
+        return language, []
+
+    def check(self, text: str, language: str = "auto") -> Result:
+        code, notices = self.resolve_language(text, language)
+        violations, reply = self.checker(code).check(text)
+        return Result(code, violations, reply, notices)
+
+
+def _quote_header(pattern, origin: str):
+    if not isinstance(pattern, str):
+        raise ReplylintError("quote_headers must be a list of regexes", origin)
+    options = re2.Options()
+    options.log_errors = False
+    options.never_nl = False
+    try:
+        return re2.compile(f"(?m){pattern}", options)
+    except re2.error as error:
+        raise ReplylintError(f"invalid quote header regex {pattern!r}: {error}", origin) from None
+
+
+def _sentences_start_on_new_lines(doc) -> None:
+    """A line break before a capitalised word also starts a sentence (chat lines, lists)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ + (previous.text if previous.is_space else "") and (token.is_title or token.is_upper or token.is_punct or previous.is_punct):
+            token.is_sent_start = True

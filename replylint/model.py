@@ -1,0 +1,64 @@
+"""The small types every rule returns and every formatter reads."""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+LEVELS = ("suggestion", "warning", "error")  # in order of severity
+
+
+def severity(level: str) -> int:
+    return LEVELS.index(level)
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    rule: str
+    level: str
+    message: str
+    start: int  # character offsets into the checked text
+    end: int
+    suggestion: str = ""
+    source: str = ""
+    fix: str | None = None  # replacement text for [start, end) when the fix is safe
+
+
+@dataclass(slots=True)
+class Position:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(slots=True)
+class FileReport:
+    path: str
+    language: str
+    text: str
+    violations: list[Violation] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    _line_starts: list[int] | None = None
+
+    def position(self, violation: Violation) -> Position:
+        """1-based line and column, counting characters, of a violation's span."""
+        line, column = self._line_column(violation.start)
+        end_line, end_column = self._line_column(violation.end)
+        return Position(line, column, end_line, end_column)
+
+    def line_text(self, line: int) -> str:
+        starts = self._starts()
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[starts[line - 1]:end].rstrip("\r\n")
+
+    def _line_column(self, offset: int) -> tuple[int, int]:
+        starts = self._starts()
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    def _starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        return self._line_starts

@@ -1,0 +1,192 @@
+"""The structure of a reply: greeting, body (paragraphs, sentences), closing, signature.
+
+Rules name the part they look at (`scope`); this module is the only place that knows where
+the parts are. Quoted earlier messages are not part of the reply.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+SCOPES = (
+    "text", "greeting", "first_sentence", "first_paragraph", "body", "paragraph",
+    "last_paragraph", "sentence", "closing", "signature",
+)
+
+_HANDLES = re.compile(r"\A\s*(?:[@＠]\w+[\s:,]*)+")
+_INITIALS = re.compile(r"(?:^|\s)([\^~*\-–—]\s?[A-Z]{1,3}\d?)\s*\Z")
+_SIGNATURE_DASHES = re.compile(r"^-- ?$", re.M)
+_QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.M)
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\r?\n[ \t]*)+|\r[ \t]*(?:\r[ \t]*)+")
+_GREETING_END = frozenset(",!:;.")
+_PLACEHOLDER_START = re.compile(r"[\[{<%$]")
+MAX_GREETING_TOKENS = 10
+MAX_SIGNOFF_WORDS = 6
+
+
+@dataclass
+class Reply:
+    text: str
+    start: int
+    end: int
+    greeting: Span | None = None
+    addressee: str = ""
+    closing: Span | None = None
+    signature: Span | None = None
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    excluded: list[Span] = field(default_factory=list)
+
+    def units(self, scope: str) -> list[Span]:
+        """The spans a rule with this scope looks at, one per unit (a sentence, a paragraph ...)."""
+        if scope == "text":
+            return [(self.start, self.end)] if self.end > self.start else []
+        if scope in ("greeting", "closing", "signature"):
+            part = getattr(self, scope)
+            return [part] if part else []
+        if scope == "body":
+            return [(self.paragraphs[0][0], self.paragraphs[-1][1])] if self.paragraphs else []
+        if scope == "paragraph":
+            return list(self.paragraphs)
+        if scope == "first_paragraph":
+            return self.paragraphs[:1]
+        if scope == "last_paragraph":
+            return self.paragraphs[-1:]
+        if scope == "sentence":
+            return list(self.sentences)
+        if scope == "first_sentence":
+            return self.sentences[:1]
+        raise ValueError(scope)
+
+    def is_excluded(self, span: Span) -> bool:
+        return span[0] < self.start or span[1] > self.end or any(s <= span[0] < e for s, e in self.excluded)
+
+
+def read_reply(text: str, doc, matches: dict[str, list[Span]], quote_headers: list) -> Reply:
+    end = _reply_end(text, quote_headers)
+    excluded = [m.span() for m in _QUOTED_LINE.finditer(text, 0, end)]
+    handles = _HANDLES.match(text, 0, end)
+    start = handles.end() if handles else 0
+    start, end = _strip(text, start, end)
+    reply = Reply(text, start, end, excluded=excluded)
+    if start >= end:
+        return reply
+    body_start = _read_greeting(reply, doc, matches.get("@greetings", []), matches.get("@generic_addressees", []))
+    body_end = _read_closing(reply, matches.get("@signoffs", []))
+    reply.paragraphs = _paragraphs(text, body_start, body_end, excluded)
+    reply.sentences = _sentences(doc, reply.paragraphs)
+    return reply
+
+
+def _reply_end(text: str, quote_headers: list) -> int:
+    cut = len(text)
+    for header in quote_headers:
+        found = header.search(text)
+        if found:
+            cut = min(cut, found.start())
+    return cut
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _line_end(text: str, position: int, limit: int) -> int:
+    ends = [i for i in (text.find("\n", position, limit), text.find("\r", position, limit)) if i != -1]
+    return min(ends) if ends else limit
+
+
+def _read_greeting(reply: Reply, doc, greetings: list[Span], generic: list[Span]) -> int:
+    """Find 'Hi Jane,' at the start; return where the body starts."""
+    opening = next((g for g in greetings if g[0] == reply.start), None)
+    if opening is None:
+        return reply.start
+    text = reply.text
+    line_end = _line_end(text, reply.start, reply.end)
+    greeting_end = line_end
+    after = [t for t in doc if t.idx >= opening[1] and t.idx < line_end and not t.is_space]
+    for count, token in enumerate(after):
+        if token.text in _GREETING_END or count >= MAX_GREETING_TOKENS:
+            greeting_end = token.idx + len(token.text) if token.text in _GREETING_END else opening[1]
+            break
+    reply.greeting = (reply.start, greeting_end)
+    addressee = text[opening[1]:greeting_end].strip(" \t,!:;.")
+    if _PLACEHOLDER_START.match(addressee) or not any(opening[1] <= s < greeting_end for s, _ in generic):
+        reply.addressee = addressee
+    start, _ = _strip(text, greeting_end, reply.end)
+    return start
+
+
+def _read_closing(reply: Reply, signoffs: list[Span]) -> int:
+    """Find 'Best regards,' and the signature after it; return where the body ends."""
+    text = reply.text
+    candidates = [s for s in signoffs if _at_line_start(text, s[0], reply.start) and not reply.is_excluded(s)]
+    for signoff_start, _ in reversed(candidates):
+        line_end = _line_end(text, signoff_start, reply.end)
+        if len(text[signoff_start:line_end].split()) <= MAX_SIGNOFF_WORDS and signoff_start > reply.start:
+            reply.closing = (signoff_start, reply.end)
+            signature_start, signature_end = _strip(text, line_end, reply.end)
+            if signature_end > signature_start:
+                reply.signature = (signature_start, signature_end)
+            return signoff_start
+    dashes = [m for m in _SIGNATURE_DASHES.finditer(text, reply.start, reply.end)]
+    if dashes:
+        start, end = _strip(text, dashes[-1].end(), reply.end)
+        reply.signature = (start, end) if end > start else None
+        return dashes[-1].start()
+    initials = _INITIALS.search(text, reply.start, reply.end)
+    if initials and initials.start(1) > reply.start:
+        reply.signature = initials.span(1)
+        return initials.start(1)
+    return reply.end
+
+
+def _at_line_start(text: str, position: int, reply_start: int) -> bool:
+    line_start = max(text.rfind("\n", 0, position), text.rfind("\r", 0, position)) + 1
+    return position == max(line_start, reply_start) or not text[max(line_start, reply_start):position].strip()
+
+
+def _paragraphs(text: str, start: int, end: int, excluded: list[Span]) -> list[Span]:
+    paragraphs = []
+    position = start
+    for gap in [*_BLANK_LINES.finditer(text, start, end), None]:
+        piece_end = gap.start() if gap else end
+        for piece in _without(position, piece_end, excluded):
+            s, e = _strip(text, *piece)
+            if e > s:
+                paragraphs.append((s, e))
+        if gap:
+            position = gap.end()
+    return paragraphs
+
+
+def _without(start: int, end: int, excluded: list[Span]) -> list[Span]:
+    pieces, position = [], start
+    for s, e in excluded:
+        if e <= position or s >= end:
+            continue
+        pieces.append((position, s))
+        position = e
+    pieces.append((position, end))
+    return pieces
+
+
+def _sentences(doc, paragraphs: list[Span]) -> list[Span]:
+    """Sentences as spaCy splits them, cut at paragraph breaks (a blank line ends a sentence)."""
+    sentences, text, index = [], doc.text, 0
+    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    for p_start, p_end in paragraphs:
+        while index < len(bounds) and bounds[index][1] <= p_start:
+            index += 1
+        look = index
+        while look < len(bounds) and bounds[look][0] < p_end:
+            s, e = _strip(text, max(bounds[look][0], p_start), min(bounds[look][1], p_end))
+            if e > s:
+                sentences.append((s, e))
+            look += 1
+    return sentences

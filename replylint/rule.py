@@ -1,0 +1,184 @@
+"""What every rule kind shares: the common fields, scopes, finding matches, making violations.
+
+A kind is a subclass that validates and compiles its own fields in `compile` (once per
+language) and yields violations in `check` (once per reply). Kinds are registered as entry
+points in the group `replylint.kinds`, the built-in ones too, so plugins take the same path.
+"""
+
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from typing import Iterator
+
+from .errors import ReplylintError
+from .matching import Vocabulary, Where
+from .model import LEVELS, Violation
+from .reply import SCOPES, Reply, Span
+
+KIND_GROUP = "replylint.kinds"
+
+COMMON_FIELDS = {
+    "extends", "level", "message", "scope", "source", "suggestion", "description", "examples",
+    "match", "ignorecase", "nonword", "category", "critical",
+    # Vale fields that replylint accepts and does not use, so that Vale rules load unchanged
+    "link", "action", "vocab", "code", "limit",
+}
+
+
+@dataclass
+class Definition:
+    """A rule's fields: its main file merged with the file of one language."""
+
+    id: str
+    fields: dict
+    origins: dict  # field -> Where
+
+    def where(self, key: str | None = None) -> Where:
+        return self.origins.get(key) or self.origins["extends"]
+
+    def error(self, message: str, key: str | None = None) -> ReplylintError:
+        where = self.where(key)
+        return ReplylintError(message, where.path, where.line)
+
+
+class Rule:
+    FIELDS: dict[str, type | tuple] = {}  # the kind's own fields and their types
+    REQUIRED: tuple[str, ...] = ()
+
+    def __init__(self, definition: Definition, vocabulary: Vocabulary):
+        self.id = definition.id
+        self.definition = definition
+        self.vocabulary = vocabulary
+        fields = definition.fields
+        self._validate(definition)
+        self.level = fields.get("level", "warning")
+        self.message = fields.get("message") or self.id
+        self.suggestion = fields.get("suggestion", "")
+        self.source = str(fields.get("source", ""))
+        self.scopes = _scopes(definition)
+        self.lemma_match = fields.get("match", "regex") == "lemma"
+        self.ignorecase = bool(fields.get("ignorecase", False))
+        self.whole_words = not fields.get("nonword", False)
+        self.compile(fields)
+
+    def compile(self, fields: dict) -> None:
+        """Validate and compile the kind's own fields; called once per language."""
+
+    def check(self, reply: Reply, matches: dict[str, list[Span]]) -> Iterator[Violation]:
+        raise NotImplementedError
+
+    def _validate(self, definition: Definition) -> None:
+        fields = definition.fields
+        known = COMMON_FIELDS | self.FIELDS.keys()
+        for key in fields:
+            if key not in known:
+                raise definition.error(f"unknown field '{key}' for a rule of kind '{fields['extends']}' (expected one of: {', '.join(sorted(known - {'extends'}))})", key)
+        for key in self.REQUIRED:
+            if key not in fields:
+                raise definition.error(f"missing field '{key}' for a rule of kind '{fields['extends']}'")
+        for key, expected in self.FIELDS.items():
+            if key in fields and not isinstance(fields[key], expected):
+                raise definition.error(f"field '{key}' has the wrong type", key)
+        level = fields.get("level", "warning")
+        if level not in LEVELS:
+            raise definition.error(f"unknown level '{level}' (expected one of: {', '.join(LEVELS)})", "level")
+        match = fields.get("match", "regex")
+        if match not in ("regex", "lemma"):
+            raise definition.error(f"unknown match '{match}' (expected regex or lemma)", "match")
+        for key in ("message", "suggestion", "source", "description"):
+            if key in fields and not isinstance(fields[key], (str, int, float)):
+                raise definition.error(f"field '{key}' must be text", key)
+
+    # helpers for kinds
+
+    def finder(self, spec, key: str) -> list[str]:
+        """Compile a 'what to look for' field: a list of words or phrases (or regexes, with
+        match: regex), or a mapping with `tokens`, `patterns` (spaCy token patterns), `raw`."""
+        where = self.definition.where(key)
+        if isinstance(spec, str):
+            spec = {"raw": [spec]}
+        elif isinstance(spec, list):
+            spec = {"tokens": spec}
+        elif not isinstance(spec, dict):
+            raise self.definition.error(f"field '{key}' must be a list or a mapping", key)
+        unknown = set(spec) - {"tokens", "patterns", "raw"}
+        if unknown:
+            raise self.definition.error(f"unknown key(s) {', '.join(sorted(unknown))} in '{key}' (expected tokens, patterns, raw)", key)
+        keys = []
+        tokens = spec.get("tokens") or []
+        if tokens:
+            if self.lemma_match:
+                keys.append(self.vocabulary.phrases(tokens, where))
+            else:
+                if not all(isinstance(t, str) and t for t in tokens):
+                    raise self.definition.error(f"'{key}' must list non-empty strings", key)
+                keys.append(self.vocabulary.regex("|".join(f"(?:{t})" for t in tokens), self.ignorecase, where, self.whole_words))
+        if spec.get("patterns"):
+            keys.append(self.vocabulary.patterns(spec["patterns"], where))
+        if spec.get("raw"):
+            raw = spec["raw"]
+            if not isinstance(raw, list) or not all(isinstance(r, str) for r in raw):
+                raise self.definition.error(f"'raw' in '{key}' must be a list of strings", key)
+            keys.append(self.vocabulary.regex("".join(raw), self.ignorecase, where))
+        return keys
+
+    def units(self, reply: Reply) -> list[Span]:
+        units = []
+        for scope in self.scopes:
+            units.extend(reply.units(scope))
+        return units
+
+    @staticmethod
+    def spans(matches: dict[str, list[Span]], keys: list[str], unit: Span, reply: Reply) -> list[Span]:
+        found = []
+        for key in keys:
+            for span in matches.get(key, ()):
+                if unit[0] <= span[0] and span[1] <= unit[1] and not reply.is_excluded(span):
+                    found.append(span)
+        found.sort()
+        return _without_overlaps(found)
+
+    def violation(self, reply: Reply, span: Span, *args: str, suggestion: str | None = None, fix: str | None = None) -> Violation:
+        message = self.message
+        matched = reply.text[span[0]:span[1]]
+        for value in args or (matched,):
+            message = message.replace("%s", value, 1)
+        suggestion = self.suggestion if suggestion is None else suggestion
+        return Violation(self.id, self.level, message, span[0], span[1], suggestion.replace("%s", matched), self.source, fix)
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    kept = []
+    for span in spans:
+        if kept and span[0] < kept[-1][1]:
+            if span[1] - span[0] > kept[-1][1] - kept[-1][0] and span[0] == kept[-1][0]:
+                kept[-1] = span
+            continue
+        kept.append(span)
+    return kept
+
+
+def _scopes(definition: Definition) -> list[str]:
+    scope = definition.fields.get("scope", "text")
+    scopes = [scope] if isinstance(scope, str) else scope
+    if not isinstance(scopes, list) or not scopes:
+        raise definition.error("scope must be a name or a list of names", "scope")
+    for name in scopes:
+        if name not in SCOPES:
+            raise definition.error(f"unknown scope '{name}' (expected one of: {', '.join(SCOPES)})", "scope")
+    return scopes
+
+
+_kinds: dict[str, type[Rule]] | None = None
+
+
+def kinds() -> dict[str, type[Rule]]:
+    global _kinds
+    if _kinds is None:
+        found = {}
+        for entry in entry_points(group=KIND_GROUP):
+            try:
+                found[entry.name] = entry.load()
+            except Exception as error:  # a broken plugin must name itself, not crash the run
+                raise ReplylintError(f"rule kind '{entry.name}' from package '{entry.dist.name if entry.dist else '?'}' failed to load: {error}") from None
+        _kinds = found
+    return _kinds
