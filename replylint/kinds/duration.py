@@ -1,7 +1,8 @@
-"""duration: a promised time ("within 48 hours", "in 3 business days") must not exceed the
-team's response standard. Units, number words and the words that make a time a promise
-("within", "in", "up to") are language data; the standard comes from `max_hours`, which
-configuration overrides (`response_hours`)."""
+"""duration: a promised time ("we will reply within 48 hours") must not exceed the team's
+response standard. Units, number words and the words that make a time a promise of a reply
+("get back to you", "respond", "allow") are language data; the time must follow the promise
+in the same unit. The standard comes from `max_hours`, which configuration overrides
+(`response_hours`)."""
 
 import re
 
@@ -33,7 +34,7 @@ class Duration(Rule):
                     amount, amount_start = self._amount(text, window_start, unit_start, words)
                     if amount is None:
                         continue
-                    if not any(amount_start - WINDOW <= p_end <= amount_start for _, p_end in promises):
+                    if not any(p_end <= amount_start for _, p_end in promises):
                         continue
                     if amount * hours > self.max_hours:
                         yield self.violation(reply, (amount_start, unit_end), _hours(amount * hours), _hours(self.max_hours))
