@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from .errors import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, ReplylintError
-from .model import LEVELS, FileReport, severity
+from .model import LEVELS, severity
 
 EXIT_INTERNAL = 3
 
@@ -26,62 +26,86 @@ def _fail(error: ReplylintError) -> None:
 @app.command()
 def check(
     paths: list[str] = typer.Argument(None, help="Files, folders, or - for standard input."),
-    lang: str = typer.Option("auto", "--lang", help="Language code, or auto to detect it per file."),
-    output_format: str = typer.Option("text", "--format", help="text or json."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language code, or auto (the default) to detect it per file."),
+    output_format: str = typer.Option("text", "--format", help="text, json, sarif, github or junit."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
     select: Optional[list[str]] = typer.Option(None, "--select", help="Only these rules (comma-separated)."),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Skip these rules (comma-separated)."),
-    fail_level: str = typer.Option("warning", "--fail-level", help="Exit 1 when a violation is at or above: error, warning or suggestion."),
+    fail_level: Optional[str] = typer.Option(None, "--fail-level", help="Exit 1 when a violation is at or above: error, warning (default) or suggestion."),
+    mode: Optional[str] = typer.Option(None, "--mode", help="draft (about to be sent) or template (a canned response)."),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help="Another rule pack folder (repeatable)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="A configuration file."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest .replylint.yaml or pyproject.toml)."),
     in_reply_to: Optional[Path] = typer.Option(None, "--in-reply-to", help="The customer's message this reply answers."),
-    default_lang: str = typer.Option("en", "--default-lang", help="Language used when detection cannot tell."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only violations not recorded in this baseline."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record today's violations in this file."),
+    default_lang: Optional[str] = typer.Option(None, "--default-lang", help="Language used when detection cannot tell (default en)."),
 ) -> None:
-    """Check replies and report what breaks the guidelines."""
-    from . import inputs
+    """Check replies and templates and report what breaks the guidelines."""
+    from . import baseline as baselines
+    from .checking import CheckRequest, run_check
     from .formatters import FORMATS, formatter
-    from .linter import Linter, Settings
 
     try:
         if output_format not in FORMATS:
             raise ReplylintError(f"unknown format '{output_format}' (expected one of: {', '.join(FORMATS)})")
-        if fail_level not in LEVELS:
-            raise ReplylintError(f"unknown fail level '{fail_level}' (expected one of: {', '.join(LEVELS)})")
-        if config is not None and not config.is_file():
-            raise ReplylintError("configuration file not found", str(config))
-        if in_reply_to is not None:
-            inputs.read(str(in_reply_to))
-        settings = Settings(rule_dirs=list(rules or []), select=_split(select), ignore=_split(ignore), default_language=default_lang)
-        linter = Linter(settings)
-        if lang != "auto":
-            linter.resolve_language("", lang)
+        for value, allowed, name in ((fail_level, LEVELS, "fail level"), (mode, ("draft", "template"), "mode")):
+            if value is not None and value not in allowed:
+                raise ReplylintError(f"unknown {name} '{value}' (expected one of: {', '.join(allowed)})")
+        request = CheckRequest(
+            paths=paths or ["-"], language=lang, mode=mode, select=_split(select), ignore=_split(ignore),
+            rule_dirs=list(rules or []), config=config, in_reply_to=in_reply_to, default_language=default_lang,
+        )
+        outcome = run_check(request, progress=_progress_factory(output_format))
+        known = baselines.read(baseline) if baseline else None
     except ReplylintError as error:
         _fail(error)
-
-    input_error = False
-    reports = []
-    for path in inputs.expand(paths or [inputs.STDIN]):
-        try:
-            source = inputs.read(path)
-        except inputs.BinaryFile as notice:
-            typer.echo(f"replylint: {notice}", err=True)
-            continue
-        except ReplylintError as error:
-            typer.echo(f"replylint: {error}", err=True)
-            input_error = True
-            continue
-        try:
-            result = linter.check(source.text, lang)
-        except ReplylintError as error:
-            _fail(error)
-        reports.append(FileReport(path, result.language, source.text, result.violations, result.notices))
-
-    rendered = formatter(output_format)(reports, color=output_format == "text" and sys.stdout.isatty())
-    sys.stdout.write(rendered)
-    if input_error:
+    for problem in outcome.problems:
+        typer.echo(f"replylint: {problem}", err=True)
+    if known is not None:
+        for report in outcome.reports:
+            baselines.without_known(report, known)
+    try:
+        if write_baseline:
+            baselines.write(write_baseline, outcome.reports)
+        rendered = formatter(output_format)(outcome.reports, color=output_format == "text" and output is None and sys.stdout.isatty())
+        if output:
+            _write_output(output, rendered)
+        else:
+            sys.stdout.write(rendered)
+    except ReplylintError as error:
+        _fail(error)
+    if outcome.input_error:
         raise typer.Exit(EXIT_USAGE)
-    threshold = severity(fail_level)
-    failed = any(severity(v.level) >= threshold for report in reports for v in report.violations)
-    raise typer.Exit(EXIT_VIOLATIONS if failed else EXIT_OK)
+    threshold = severity(fail_level or outcome.fail_level)
+    failed = any(severity(v.level) >= threshold for report in outcome.reports for v in report.violations)
+    raise typer.Exit(EXIT_VIOLATIONS if failed and not write_baseline else EXIT_OK)
+
+
+def _write_output(path: Path, rendered: str) -> None:
+    try:
+        path.write_text(rendered, encoding="utf-8")
+    except OSError as error:
+        raise ReplylintError(f"cannot write the report: {error.strerror or error}", str(path)) from None
+
+
+def _progress_factory(output_format: str):
+    """A progress bar for many files on a terminal; none when piped or in CI."""
+    import os
+
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def make(total: int):
+        if total <= PROGRESS_THRESHOLD:
+            return None
+        from rich.progress import Progress
+
+        return Progress(transient=True, console=__import__("rich.console").console.Console(stderr=True))
+
+    return make
+
+
+PROGRESS_THRESHOLD = 8
 
 
 @app.command("rules")

@@ -8,7 +8,11 @@ from pathlib import Path
 
 from .errors import ReplylintError
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".eml", ".html", ".htm", ".j2", ".jinja", ".jinja2", ".liquid", ".hbs", ".handlebars", ".mustache"}
+TEXT_SUFFIXES = {
+    ".txt", ".text", ".md", ".markdown", ".eml", ".html", ".htm",
+    ".j2", ".jinja", ".jinja2", ".liquid", ".hbs", ".handlebars", ".mustache", ".ftl", ".tmpl", ".tpl",
+    ".json", ".yaml", ".yml",
+}
 MAX_BYTES = 10_000_000
 STDIN = "-"
 
@@ -19,12 +23,13 @@ class Source:
     text: str
 
 
-def expand(paths: list[str]) -> list[str]:
-    """Files named, and text files below folders named, each once, in a stable order."""
+def expand(paths: list[str], excluded=lambda path: False) -> list[str]:
+    """Files named, and text files below folders named (minus what .gitignore and the
+    configuration exclude), each once, in a stable order."""
     found, seen = [], set()
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            candidates = _walk(path)
+            candidates = [p for p in _walk(path) if not excluded(p)]
         else:
             candidates = [path]
         for candidate in candidates:
@@ -36,15 +41,34 @@ def expand(paths: list[str]) -> list[str]:
 
 
 def _walk(root: str) -> list[str]:
-    files, visited = [], set()
+    import pathspec
+
+    files, visited, ignores = [], set(), {}
     for directory, subdirs, names in os.walk(root, followlinks=True):
         real = os.path.realpath(directory)
         if real in visited:  # a symlink loop
             subdirs[:] = []
             continue
         visited.add(real)
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        files.extend(os.path.join(directory, n) for n in sorted(names) if Path(n).suffix.lower() in TEXT_SUFFIXES)
+        if ".gitignore" in names:
+            try:
+                with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+                    ignores[directory] = pathspec.GitIgnoreSpec.from_lines(handle.read().splitlines())
+            except OSError:
+                pass
+
+        def ignored(path: str, is_dir: bool) -> bool:
+            for base, spec in ignores.items():
+                relative = os.path.relpath(path, base)
+                if not relative.startswith("..") and spec.match_file(relative + ("/" if is_dir else "")):
+                    return True
+            return False
+
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and not ignored(os.path.join(directory, d), True))
+        files.extend(
+            os.path.join(directory, n) for n in sorted(names)
+            if Path(n).suffix.lower() in TEXT_SUFFIXES and not n.startswith(".") and not ignored(os.path.join(directory, n), False)
+        )
     return files
 
 

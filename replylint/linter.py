@@ -5,7 +5,7 @@ long-running process pays for loading once and checks a reply in about a millise
 """
 
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import re2
@@ -21,11 +21,14 @@ from .rulepack import bundled_pack, compile_rules, discover
 STRUCTURE_VOCABULARY = ("greetings", "signoffs", "generic_addressees")
 
 
+MODES = ("draft", "template")
+
+
 @dataclass
 class Settings:
+    """What changes how rules compile; which rules are reported is decided later (api.py)."""
+
     rule_dirs: list[Path] = field(default_factory=list)
-    select: set[str] = field(default_factory=set)
-    ignore: set[str] = field(default_factory=set)
     overrides: dict[str, dict] = field(default_factory=dict)  # rule id -> fields to override
     default_language: str = "en"
 
@@ -57,7 +60,7 @@ class LanguageChecker:
         self.rules = compile_rules(sources, language.code, self.vocabulary, overrides)
         self.vocabulary.finalize()
 
-    def check(self, text: str) -> tuple[list[Violation], Reply]:
+    def check(self, text: str, mode: str, placeholders=()) -> tuple[list[Violation], Reply]:
         doc = self.nlp.make_doc(text)
         self.sentencizer(doc)
         _sentences_start_on_new_lines(doc)
@@ -66,7 +69,8 @@ class LanguageChecker:
             if key in matches:
                 matches["@" + name] = matches[key]
         reply = read_reply(text, doc, matches, self.quote_headers)
-        violations = [v for rule in self.rules for v in rule.check(reply, matches)]
+        reply.placeholders = list(placeholders)
+        violations = [v for rule in self.rules if mode in rule.modes for v in rule.check(reply, matches)]
         violations.sort(key=lambda v: (v.start, v.end, v.rule))
         return violations, reply
 
@@ -78,14 +82,9 @@ class Linter:
         if self.settings.default_language not in self.languages:
             raise ReplylintError(f"unknown language '{self.settings.default_language}' (expected one of: {', '.join(sorted(self.languages))})")
         self.sources = discover([bundled_pack(), *self.settings.rule_dirs], set(self.languages))
-        for rule_id in self.settings.select | self.settings.ignore | set(self.settings.overrides):
+        for rule_id in self.settings.overrides:
             if rule_id not in self.sources:
                 raise ReplylintError(f"unknown rule '{rule_id}'")
-        self.active = {
-            rule_id: source
-            for rule_id, source in self.sources.items()
-            if (not self.settings.select or rule_id in self.settings.select) and rule_id not in self.settings.ignore
-        }
         self._checkers: dict[str, LanguageChecker] = {}
         self._lock = threading.Lock()
 
@@ -95,7 +94,7 @@ class Linter:
             with self._lock:
                 checker = self._checkers.get(code)
                 if checker is None:
-                    checker = LanguageChecker(self.languages[code], self.active, self.settings.overrides)
+                    checker = LanguageChecker(self.languages[code], self.sources, self.settings.overrides)
                     self._checkers[code] = checker
         return checker
 
@@ -107,9 +106,9 @@ class Linter:
             raise ReplylintError(f"unknown language '{language}' (expected auto or one of: {', '.join(sorted(self.languages))})")
         return language, []
 
-    def check(self, text: str, language: str = "auto") -> Result:
+    def check(self, text: str, language: str = "auto", mode: str = "draft", placeholders=()) -> Result:
         code, notices = self.resolve_language(text, language)
-        violations, reply = self.checker(code).check(text)
+        violations, reply = self.checker(code).check(text, mode, placeholders)
         return Result(code, violations, reply, notices)
 
 

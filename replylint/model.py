@@ -23,6 +23,7 @@ class Violation:
     suggestion: str = ""
     source: str = ""
     fix: str | None = None  # replacement text for [start, end) when the fix is safe
+    item: str = ""  # the template's name when the file is a collection of templates
 
 
 @dataclass(slots=True)

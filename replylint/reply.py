@@ -37,6 +37,7 @@ class Reply:
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     excluded: list[Span] = field(default_factory=list)
+    placeholders: list = field(default_factory=list)  # template placeholders (formats/template.py)
 
     def units(self, scope: str) -> list[Span]:
         """The spans a rule with this scope looks at, one per unit (a sentence, a paragraph ...)."""

@@ -18,7 +18,7 @@ KIND_GROUP = "replylint.kinds"
 
 COMMON_FIELDS = {
     "extends", "level", "message", "scope", "source", "suggestion", "description", "examples",
-    "match", "ignorecase", "nonword", "category", "critical",
+    "match", "ignorecase", "nonword", "category", "critical", "modes",
     # Vale fields that replylint accepts and does not use, so that Vale rules load unchanged
     "link", "action", "vocab", "code", "limit",
 }
@@ -58,6 +58,7 @@ class Rule:
         self.lemma_match = fields.get("match", "regex") == "lemma"
         self.ignorecase = bool(fields.get("ignorecase", False))
         self.whole_words = not fields.get("nonword", False)
+        self.modes = _modes(definition)
         self.compile(fields)
 
     def compile(self, fields: dict) -> None:
@@ -166,6 +167,14 @@ def _scopes(definition: Definition) -> list[str]:
         if name not in SCOPES:
             raise definition.error(f"unknown scope '{name}' (expected one of: {', '.join(SCOPES)})", "scope")
     return scopes
+
+
+def _modes(definition: Definition) -> tuple[str, ...]:
+    """Draft (about to be sent) or template (a canned response): the rule runs in these."""
+    modes = definition.fields.get("modes", ["draft", "template"])
+    if not isinstance(modes, list) or not modes or any(m not in ("draft", "template") for m in modes):
+        raise definition.error("modes must be a list of: draft, template", "modes")
+    return tuple(modes)
 
 
 _kinds: dict[str, type[Rule]] | None = None

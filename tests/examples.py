@@ -1,6 +1,11 @@
-"""Every rule's own examples, read from the rule packs (the LanguageTool way)."""
+"""Every rule's own examples, read from the rule packs (the LanguageTool way).
+
+An example is a text, or a mapping with `text` and the circumstances it needs: `mode`
+(draft or template) and `variables` (the placeholders a project declares)."""
 
 import re
+
+import pytest
 
 from replylint.catalogue import catalogue
 
@@ -16,15 +21,13 @@ def unmark(example: str) -> tuple[str, tuple[int, int] | None]:
     return text, (found.start(), found.start() + len(found.group(1)))
 
 
+def as_mapping(example) -> dict:
+    return example if isinstance(example, dict) else {"text": example}
+
+
 def all_examples():
     for entry in catalogue(None):
         for language, examples in entry.examples.items():
             for verdict in ("pass", "fail"):
                 for index, example in enumerate(examples.get(verdict) or []):
-                    yield pytest_param(entry.id, language, verdict, example, index)
-
-
-def pytest_param(rule, language, verdict, example, index):
-    import pytest
-
-    return pytest.param(rule, language, verdict, example, id=f"{rule}-{language}-{verdict}{index}")
+                    yield pytest.param(entry.id, language, verdict, as_mapping(example), id=f"{entry.id}-{language}-{verdict}{index}")

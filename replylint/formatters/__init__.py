@@ -1,9 +1,9 @@
-"""Formatters: functions from file reports to text. One module each; the registry is below."""
+"""Formatters: functions from file reports to text, one module each."""
 
 from importlib import import_module
 
-FORMATS = {"text": "text", "json": "json"}
+FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
 def formatter(name: str):
-    return import_module(f"{__name__}.{FORMATS[name]}").render
+    return import_module(f"{__name__}.{name}").render

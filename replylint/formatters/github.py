@@ -1,0 +1,34 @@
+"""GitHub Actions workflow commands: one annotation per violation, then a summary."""
+
+from ..model import FileReport
+
+COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(reports: list[FileReport], **_) -> str:
+    lines = []
+    counts = {"error": 0, "warning": 0, "suggestion": 0}
+    for report in reports:
+        for violation in report.violations:
+            counts[violation.level] += 1
+            position = report.position(violation)
+            properties = ",".join([
+                f"file={_escape_property(report.path)}",
+                f"line={position.line}",
+                f"col={position.column}",
+                f"endLine={position.end_line}",
+                f"endColumn={position.end_column}",
+                f"title={_escape_property('replylint ' + violation.rule)}",
+            ])
+            message = violation.message + (f" Fix: {violation.suggestion}" if violation.suggestion else "")
+            lines.append(f"::{COMMANDS[violation.level]} {properties}::{_escape_data(message)}")
+    lines.append(f"replylint: {len(reports)} file(s) checked: {counts['error']} error(s), {counts['warning']} warning(s), {counts['suggestion']} suggestion(s)")
+    return "\n".join(lines) + "\n"
