@@ -22,7 +22,9 @@ _BLANK_LINES = re.compile(r"\n[ \t]*(?:\r?\n[ \t]*)+|\r[ \t]*(?:\r[ \t]*)+")
 _GREETING_END = frozenset(",!:;.")
 _PLACEHOLDER_START = re.compile(r"[\[{<%$]")
 MAX_GREETING_TOKENS = 10
-MAX_SIGNOFF_WORDS = 6
+MAX_NAME_WORDS = 4
+MAX_SIGNATURE_LINES = 6
+_LINES = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -127,9 +129,9 @@ def _read_closing(reply: Reply, signoffs: list[Span]) -> int:
     """Find 'Best regards,' and the signature after it; return where the body ends."""
     text = reply.text
     candidates = [s for s in signoffs if _at_line_start(text, s[0], reply.start) and not reply.is_excluded(s)]
-    for signoff_start, _ in reversed(candidates):
+    for signoff_start, signoff_end in reversed(candidates):
         line_end = _line_end(text, signoff_start, reply.end)
-        if len(text[signoff_start:line_end].split()) <= MAX_SIGNOFF_WORDS and signoff_start > reply.start:
+        if signoff_start > reply.start and _is_signoff_line(text[signoff_end:line_end]) and _lines_after(text, line_end, reply.end) <= MAX_SIGNATURE_LINES:
             reply.closing = (signoff_start, reply.end)
             signature_start, signature_end = _strip(text, line_end, reply.end)
             if signature_end > signature_start:
@@ -145,6 +147,16 @@ def _read_closing(reply: Reply, signoffs: list[Span]) -> int:
         reply.signature = initials.span(1)
         return initials.start(1)
     return reply.end
+
+
+def _is_signoff_line(rest: str) -> bool:
+    """After 'Best regards' a line holds nothing, or a short name: 'Thanks, Sam'."""
+    rest = rest.strip(" \t,.!:;-–—")
+    return not rest or (len(rest.split()) <= MAX_NAME_WORDS and (rest[0].isupper() or rest[0] in "{[%$<"))
+
+
+def _lines_after(text: str, position: int, end: int) -> int:
+    return sum(1 for line in _LINES.split(text[position:end]) if line.strip())
 
 
 def _at_line_start(text: str, position: int, reply_start: int) -> bool:

@@ -105,21 +105,23 @@ class Rule:
         if unknown:
             raise self.definition.error(f"unknown key(s) {', '.join(sorted(unknown))} in '{key}' (expected tokens, patterns, raw)", key)
         keys = []
+        fields = self.definition.fields
+        at = lambda sub: self.definition.where(sub) if fields.get(sub) is spec.get(sub) else where  # noqa: E731
         tokens = spec.get("tokens") or []
         if tokens:
             if self.lemma_match:
-                keys.append(self.vocabulary.phrases(tokens, where))
+                keys.append(self.vocabulary.phrases(tokens, at("tokens")))
             else:
                 if not all(isinstance(t, str) and t for t in tokens):
                     raise self.definition.error(f"'{key}' must list non-empty strings", key)
-                keys.append(self.vocabulary.regex("|".join(f"(?:{t})" for t in tokens), self.ignorecase, where, self.whole_words))
+                keys.append(self.vocabulary.regex("|".join(f"(?:{t})" for t in tokens), self.ignorecase, at("tokens"), self.whole_words))
         if spec.get("patterns"):
-            keys.append(self.vocabulary.patterns(spec["patterns"], where))
+            keys.append(self.vocabulary.patterns(spec["patterns"], at("patterns")))
         if spec.get("raw"):
             raw = spec["raw"]
             if not isinstance(raw, list) or not all(isinstance(r, str) for r in raw):
                 raise self.definition.error(f"'raw' in '{key}' must be a list of strings", key)
-            keys.append(self.vocabulary.regex("".join(raw), self.ignorecase, where))
+            keys.append(self.vocabulary.regex("".join(raw), self.ignorecase, at("raw")))
         return keys
 
     def units(self, reply: Reply) -> list[Span]:

@@ -12,7 +12,7 @@ from .matching import Where
 from .rule import Definition, kinds
 from .yamlfile import Mapping, load_yaml
 
-ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
+ID_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
 
 
 @dataclass
@@ -64,7 +64,7 @@ def discover(pack_dirs: list[Path], language_codes: set[str]) -> dict[str, RuleS
         for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml")):
             rule_id = path.stem
             if not set(rule_id) <= ID_CHARS:
-                raise ReplylintError(f"rule id '{rule_id}' may use only a-z, 0-9, '-', '_' and '.'", str(path))
+                raise ReplylintError(f"rule id '{rule_id}' may use only letters a-z, digits, '-', '_' and '.'", str(path))
             main = load_yaml(path)
             if not isinstance(main, dict) or "extends" not in main:
                 raise ReplylintError("missing field 'extends' (the rule's kind)", str(path), 1)

@@ -12,6 +12,7 @@ from .errors import ReplylintError
 
 MAX_BYTES = 1_000_000
 MAX_ALIASES = 100
+SAFE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 try:
     _Loader = yaml.CSafeLoader
@@ -57,6 +58,8 @@ class _Builder:
         self.constructor = yaml.constructor.SafeConstructor()
 
     def build(self, node):
+        if node.tag not in SAFE_TAGS:
+            raise ReplylintError(f"unsupported YAML tag {node.tag}", str(self.path), node.start_mark.line + 1)
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             if id(node) in self.visited:
                 self.expansions += 1
@@ -79,8 +82,6 @@ class _Builder:
     def scalar(self, node):
         if not isinstance(node, yaml.ScalarNode):
             raise ReplylintError("a mapping key must be a plain value", str(self.path), node.start_mark.line + 1)
-        if not node.tag.startswith("tag:yaml.org,2002:"):
-            raise ReplylintError(f"unsupported YAML tag {node.tag}", str(self.path), node.start_mark.line + 1)
         try:
             return self.constructor.construct_object(node)
         except yaml.YAMLError as error:

@@ -1,0 +1,128 @@
+"""The command line as users and CI call it: exit codes, output formats, one-line errors."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GOOD = "Hi Jane,\n\nThank you for contacting Acme support. We have received your request and refunded your order today.\n\nIs there anything else I can help you with?\n\nBest regards,\nSam\nAcme Support, support@acme.example\n"
+BAD = "Hello,\n\nAs I already said, you should have read the manual. SORRY!!!\n"
+
+
+def run(*args, stdin: str | None = None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "replylint", *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+@pytest.fixture()
+def drafts(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(BAD, encoding="utf-8")
+    return tmp_path
+
+
+def test_clean_draft_exits_0_and_json_is_schema_version_1(drafts):
+    result = run("check", "--lang", "en", "--format", "json", str(drafts / "good.txt"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["version"] == 1
+    assert report["files"][0]["language"] == "en"
+    assert set(report["summary"]) == {"files", "errors", "warnings", "suggestions"}
+    assert all(v["level"] == "suggestion" for v in report["files"][0]["violations"])
+
+
+def test_violations_exit_1_with_positions_in_characters(drafts):
+    result = run("check", "--lang", "en", "--format", "json", str(drafts / "bad.txt"))
+    assert result.returncode == 1
+    violations = json.loads(result.stdout)["files"][0]["violations"]
+    abrasive = next(v for v in violations if v["rule"] == "abrasive-language")
+    assert (abrasive["line"], abrasive["column"], abrasive["end_line"], abrasive["end_column"]) == (3, 1, 3, 18)
+    assert abrasive["text"] == "As I already said"
+    assert set(abrasive) == {"rule", "level", "message", "line", "column", "end_line", "end_column", "text", "suggestion", "source"}
+
+
+def test_stdin_path_is_dash():
+    result = run("check", "--lang", "en", "--format", "json", "-", stdin=BAD)
+    assert json.loads(result.stdout)["files"][0]["path"] == "-"
+    assert result.returncode == 1
+
+
+def test_columns_count_characters_not_bytes():
+    result = run("check", "--lang", "en", "--format", "json", "--select", "shouting", "-", stdin="Привет ✓ — ok!!!\n")
+    violation = json.loads(result.stdout)["files"][0]["violations"][0]
+    assert (violation["column"], violation["end_column"]) == (14, 17)
+
+
+def test_fail_level_and_select_ignore(drafts):
+    bad = str(drafts / "bad.txt")
+    assert run("check", "--lang", "en", "--fail-level", "error", bad).returncode == 0
+    only = json.loads(run("check", "--lang", "en", "--format", "json", "--select", "shouting", bad).stdout)
+    assert {v["rule"] for v in only["files"][0]["violations"]} == {"shouting"}
+    rest = json.loads(run("check", "--lang", "en", "--format", "json", "--ignore", "shouting,abrasive-language", bad).stdout)
+    assert not {"shouting", "abrasive-language"} & {v["rule"] for v in rest["files"][0]["violations"]}
+
+
+def test_text_output_shows_rule_position_line_and_fix(drafts):
+    result = run("check", "--lang", "en", str(drafts / "bad.txt"))
+    assert "3:1" in result.stdout and "abrasive-language" in result.stdout
+    assert "As I already said, you should have read the manual." in result.stdout
+    assert "fix:" in result.stdout
+    assert "error(s)" in result.stdout.splitlines()[-1]
+
+
+def test_directory_is_walked(drafts):
+    result = run("check", "--lang", "en", "--format", "json", str(drafts))
+    assert sorted(Path(f["path"]).name for f in json.loads(result.stdout)["files"]) == ["bad.txt", "good.txt"]
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["check", "--format", "xml", "-"], "unknown format 'xml'"),
+    (["check", "--fail-level", "fatal", "-"], "unknown fail level 'fatal'"),
+    (["check", "--lang", "xx", "-"], "unknown language 'xx'"),
+    (["check", "--select", "no-such-rule", "-"], "unknown rule 'no-such-rule'"),
+    (["explain", "no-such-rule"], "unknown rule 'no-such-rule'"),
+    (["rules", "--lang", "xx"], "unknown language 'xx'"),
+])
+def test_usage_errors_exit_2_with_one_line(args, needle):
+    result = run(*args, stdin="Hi")
+    assert result.returncode == 2
+    assert needle in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_is_named_and_exits_2(tmp_path):
+    result = run("check", str(tmp_path / "nope.txt"))
+    assert result.returncode == 2
+    assert "nope.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_rules_lists_every_rule_with_languages():
+    result = run("rules")
+    assert result.returncode == 0
+    for rule in ("thank-first", "vague-timeframe", "card-number", "unfilled-placeholder"):
+        assert rule in result.stdout
+
+
+def test_explain_prints_rationale_guideline_and_examples():
+    result = run("explain", "thank-first")
+    assert result.returncode == 0
+    assert "000 Do 1" in result.stdout
+    assert "[en] fail:" in result.stdout and "[en] pass:" in result.stdout
+
+
+def test_bad_rule_pack_names_file_and_line(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "my-rule.yaml").write_text("extends: existence\nlevel: warning\nmessage: x\nscope: bodyy\ntokens: [foo]\n", encoding="utf-8")
+    result = run("check", "--rules", str(pack), "-", stdin="Hi")
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("my-rule.yaml:4: unknown scope 'bodyy' (expected one of: text, greeting, first_sentence, first_paragraph, body, paragraph, last_paragraph, sentence, closing, signature)")
+
+
+def test_rule_packs_ship_inside_the_installed_package():
+    from importlib.resources import files
+
+    assert (files("replylint.rules") / "default" / "thank-first.yaml").is_file()
+    assert (files("replylint.rules") / "languages" / "en.yaml").is_file()

@@ -1,0 +1,90 @@
+"""The reply structure that rules' scopes are read from."""
+
+from replylint.linter import Linter
+
+
+def parts(linter, text, language="en"):
+    reply = linter.check(text, language).reply
+    cut = lambda span: text[span[0]:span[1]] if span else None  # noqa: E731
+    return {
+        "greeting": cut(reply.greeting),
+        "addressee": reply.addressee,
+        "first_sentence": cut(reply.units("first_sentence")[0]) if reply.units("first_sentence") else None,
+        "closing": cut(reply.closing),
+        "signature": cut(reply.signature),
+        "paragraphs": [cut(p) for p in reply.paragraphs],
+    }
+
+
+def test_email_with_greeting_closing_and_signature(linter):
+    found = parts(linter, "Hi Jane,\n\nThanks for writing. We fixed it.\n\nIs there anything else?\n\nBest regards,\nSam Lee\nAcme Support\n")
+    assert found["greeting"] == "Hi Jane,"
+    assert found["addressee"] == "Jane"
+    assert found["first_sentence"] == "Thanks for writing."
+    assert found["closing"] == "Best regards,\nSam Lee\nAcme Support"
+    assert found["signature"] == "Sam Lee\nAcme Support"
+    assert found["paragraphs"] == ["Thanks for writing. We fixed it.", "Is there anything else?"]
+
+
+def test_greeting_on_the_same_line_as_the_first_sentence(linter):
+    found = parts(linter, "Hello Tom, thanks for reaching out! Your order ships today.")
+    assert found["greeting"] == "Hello Tom,"
+    assert found["first_sentence"] == "thanks for reaching out!"
+
+
+def test_generic_addressee_is_no_name(linter):
+    assert parts(linter, "Dear Customer,\n\nThank you.")["addressee"] == ""
+    assert parts(linter, "Hi there! Thanks.")["addressee"] == ""
+
+
+def test_abbreviation_in_greeting_does_not_end_it(linter):
+    assert parts(linter, "Dear Mrs. Smith,\n\nThank you for your letter.")["greeting"] == "Dear Mrs. Smith,"
+
+
+def test_no_greeting_means_the_body_starts_at_once(linter):
+    found = parts(linter, "Thanks for the report. We are on it.")
+    assert found["greeting"] is None
+    assert found["first_sentence"] == "Thanks for the report."
+
+
+def test_quoted_history_is_not_part_of_the_reply(linter):
+    text = "Hi Ann,\n\nThanks, fixed now.\n\nOn Mon, 3 Mar 2025 at 10:00, Ann <ann@example.com> wrote:\n> This is SO BROKEN!!! You should have tested it.\n"
+    found = parts(linter, text)
+    assert found["paragraphs"] == ["Thanks, fixed now."]
+    rules = {v.rule for v in linter.check(text, "en").violations}
+    assert "shouting" not in rules and "blame-customer" not in rules
+
+
+def test_quote_marked_lines_inside_the_reply_are_skipped(linter):
+    text = "Hi Ann,\n\n> you people are useless!!!\n\nThanks for your patience, it is fixed.\n"
+    rules = {v.rule for v in linter.check(text, "en").violations}
+    assert "shouting" not in rules and "abrasive-language" not in rules
+
+
+def test_chat_handles_and_initials(linter):
+    found = parts(linter, "@12345 Hi Kim, thanks for flagging this. We'll look today. ^RR")
+    assert found["greeting"] == "Hi Kim,"
+    assert found["signature"] == "^RR"
+    assert found["first_sentence"] == "thanks for flagging this."
+
+
+def test_thanks_line_as_sign_off(linter):
+    found = parts(linter, "Hi Jo,\n\nYour refund is on its way.\n\nThanks,\nSam")
+    assert found["closing"] == "Thanks,\nSam"
+    assert found["paragraphs"] == ["Your refund is on its way."]
+
+
+def test_thanks_sentence_at_the_end_is_not_a_sign_off(linter):
+    found = parts(linter, "Hi Jo,\n\nYour refund is on its way.\n\nThanks for your patience while we sorted this out with the bank.")
+    assert found["closing"] is None
+
+
+def test_blank_line_ends_a_sentence(linter):
+    found = parts(linter, "Hi Jo,\n\nYour refund\n\nis on its way")
+    assert found["paragraphs"] == ["Your refund", "is on its way"]
+    assert found["first_sentence"] == "Your refund"
+
+
+def test_empty_and_whitespace_text(linter):
+    assert linter.check("", "en").violations == []
+    assert linter.check("  \n\t\n", "en").violations == []

@@ -1,0 +1,102 @@
+"""Rule packs are data: malformed ones fail with file:line, hostile ones cannot hang or run code."""
+
+import time
+
+import pytest
+
+from replylint.errors import ReplylintError
+from replylint.linter import Linter, Settings
+
+
+def pack(tmp_path, files: dict[str, str]):
+    root = tmp_path / "pack"
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    return root
+
+
+def error_of(tmp_path, files, language="en"):
+    with pytest.raises(ReplylintError) as caught:
+        Linter(Settings(rule_dirs=[pack(tmp_path, files)])).check("Hi there, thanks.", language)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("content,expected", [
+    ("extends: existence\ntokens: [a\n", "x.yaml:3: invalid YAML"),
+    ("level: warning\n", "x.yaml:1: missing field 'extends'"),
+    ("extends: nonsense\n", "x.yaml:1: unknown kind 'nonsense'"),
+    ("extends: existence\nlevel: fatal\ntokens: [a]\n", "x.yaml:2: unknown level 'fatal'"),
+    ("extends: existence\nscope: bodyy\ntokens: [a]\n", "x.yaml:2: unknown scope 'bodyy' (expected one of: text,"),
+    ("extends: existence\n", "x.yaml:1: an existence rule needs tokens, patterns or raw"),
+    ("extends: existence\ntokens: ['(unclosed']\n", "x.yaml:2: invalid or unsupported regex"),
+    ("extends: existence\nraw: ['(a)\\1']\n", "x.yaml:2: invalid or unsupported regex"),
+    ("extends: existence\nmatch: lemma\npatterns: [[{NOPE: 1}]]\n", "x.yaml:3: invalid token pattern"),
+    ("extends: existence\ntokens: [a]\ncolour: red\n", "x.yaml:3: unknown field 'colour'"),
+    ("extends: occurrence\ntokens: [a]\n", "x.yaml:1: an occurrence rule needs max or min"),
+    ("extends: substitution\nswap: [a, b]\n", "x.yaml:2: field 'swap' has the wrong type"),
+    ("extends: metric\nmeasure: syllables\nmax: 3\n", "x.yaml:2: unknown measure 'syllables'"),
+    ("extends: existence\ntokens: !!python/object/apply:os.system ['true']\n", "x.yaml:2:"),
+])
+def test_malformed_rule_names_file_and_line(tmp_path, content, expected):
+    assert expected in error_of(tmp_path, {"x.yaml": content})
+
+
+def test_language_file_without_main_rule(tmp_path):
+    message = error_of(tmp_path, {"en/orphan.yaml": "tokens: [a]\n"})
+    assert "orphan.yaml" in message and "no rule 'orphan'" in message
+
+
+def test_unknown_language_folder(tmp_path):
+    message = error_of(tmp_path, {"x.yaml": "extends: existence\ntokens: [a]\n", "xx/x.yaml": "tokens: [b]\n"})
+    assert "unknown language folder 'xx'" in message
+
+
+def test_billion_laughs_is_refused(tmp_path):
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        ref = chr(96 + i)
+        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{ref}"] * 9) + "]")
+    content = "extends: existence\ntokens: [x]\n" + "\n".join(lines).replace("a: &a", "link: &a", 1) + "\n"
+    started = time.monotonic()
+    message = error_of(tmp_path, {"x.yaml": content})
+    assert "alias" in message
+    assert time.monotonic() - started < 5
+
+
+def test_catastrophic_regex_runs_in_linear_time(tmp_path):
+    linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"nested.yaml": "extends: existence\nnonword: true\nraw: ['(a+)+$']\nmessage: found\n"})]))
+    text = "a" * 100_000 + "!"
+    started = time.monotonic()
+    result = linter.check(text, "en")
+    assert time.monotonic() - started < 10
+    assert [v for v in result.violations if v.rule == "nested"] == []
+
+
+def test_plain_vale_rule_loads_unchanged(tmp_path):
+    vale = (
+        "extends: existence\n"
+        "message: \"Consider removing '%s'.\"\n"
+        "level: warning\n"
+        "ignorecase: true\n"
+        "link: https://example.com/style\n"
+        "tokens:\n  - obviously\n  - of course\n  - very much\n"
+    )
+    linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"Hedging.yaml": vale})]))
+    found = [v for v in linter.check("Of course we can help, obviously.", "en").violations if v.rule == "Hedging"]
+    assert [v.message for v in found] == ["Consider removing 'Of course'.", "Consider removing 'obviously'."]
+
+
+def test_vale_substitution_swap(tmp_path):
+    vale = "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: suggestion\nignorecase: true\nswap:\n  utilize: use\n  in order to: to\n"
+    linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"Wordy.yaml": vale})]))
+    found = [v for v in linter.check("We utilize this in order to help.", "en").violations if v.rule == "Wordy"]
+    assert [(v.message, v.fix) for v in found] == [("Use 'use' instead of 'utilize'.", "use"), ("Use 'to' instead of 'in order to'.", "to")]
+
+
+def test_lemma_matching_finds_inflected_forms(tmp_path):
+    rule = "extends: existence\nmatch: lemma\nmessage: \"'%s'\"\ntokens: [apologize profusely]\n"
+    linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"x.yaml": rule})]))
+    found = [v.message for v in linter.check("We Apologized profusely and apologizing profusely helps.", "en").violations if v.rule == "x"]
+    assert found == ["'Apologized profusely'", "'apologizing profusely'"]
