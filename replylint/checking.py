@@ -103,7 +103,12 @@ def run_check(request: CheckRequest, progress=None) -> Outcome:
                 problems.append(str(error))
                 input_error = True
                 continue
-            report = lint_file(checker.linter_for(config), path, source.text, checker.options_for(path, config))
+            try:
+                report = lint_file(checker.linter_for(config), path, source.text, checker.options_for(path, config))
+            except ReplylintError as error:  # a file that cannot be read as its format says
+                problems.append(str(error))
+                input_error = True
+                continue
             reports.append(report)
             if bar:
                 bar.advance(task)

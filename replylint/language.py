@@ -4,7 +4,7 @@ Folding makes matching case-insensitive and script-insensitive: Turkish dotted a
 and Serbian in Cyrillic or Latin script, compare equal after folding.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
@@ -51,8 +51,11 @@ def load_languages(directory: Path | None = None) -> dict[str, Language]:
         missing = {"name", "spacy", "lemmas", "structure"} - data.keys()
         if missing:
             raise ReplylintError(f"missing field(s): {', '.join(sorted(missing))}", str(path), 1)
-        detect = data.get("detect", {})
-        languages[path.stem] = Language(
+        detect = data.get("detect") or {}
+        words = detect.get("words") or []
+        if not isinstance(detect, dict) or not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ReplylintError("detect.words must be a list of words", str(path), data.line_of("detect"))
+        language = Language(
             code=path.stem,
             name=data["name"],
             spacy=data["spacy"],
@@ -60,8 +63,9 @@ def load_languages(directory: Path | None = None) -> dict[str, Language]:
             turkic_case=data.get("casing") == "turkic",
             transliterate=data.get("transliterate") or {},
             letters=detect.get("letters", ""),
-            common_words=frozenset(detect.get("words", [])),
+            common_words=frozenset(),
             structure=data["structure"],
             path=str(path),
         )
+        languages[path.stem] = replace(language, common_words=frozenset(language.fold(w) for w in words))
     return languages

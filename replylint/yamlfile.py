@@ -4,6 +4,7 @@ Rule packs and configuration come from the repository being checked, so they are
 input: no Python tags, a size limit, and a limit on alias expansion (the "billion laughs").
 """
 
+import re
 from pathlib import Path
 
 import yaml
@@ -14,10 +15,20 @@ MAX_BYTES = 1_000_000
 MAX_ALIASES = 100
 SAFE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+
+
+class Loader(_Base):
+    """Safe loading with YAML 1.2 booleans: 'no', 'on', 'yes' are words (Latvian 'no' is
+    'from', Turkish 'on' is 'ten'), only true and false are booleans."""
+
+
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Loader = Loader
 
 
 class Mapping(dict):

@@ -12,6 +12,7 @@ import re
 import yaml
 
 from ..errors import ReplylintError
+from ..yamlfile import Loader
 
 TEXT_KEYS = ("body", "content", "text", "message", "response", "reply", "template", "html", "answer")
 NAME_KEYS = ("title", "name", "subject", "id", "key", "slug")
@@ -39,7 +40,7 @@ def items(path: str, text: str, suffix: str, keys: dict) -> list[tuple[str, str,
 def _select(tree, keys: dict):
     if keys:
         container = _walk(tree, keys.get("items", ""))
-        elements = container if isinstance(container, list) else [v for _, v in container] if isinstance(container, _Pairs) else []
+        elements = [v for _, v in container] if isinstance(container, _Pairs) else container if isinstance(container, list) else []
         for index, element in enumerate(elements):
             text = _walk(element, keys.get("text", "")) if isinstance(element, _Pairs) or keys.get("text") else element
             name = _walk(element, keys["name"]) if keys.get("name") and isinstance(element, _Pairs) else None
@@ -81,11 +82,20 @@ def _walk(node, dotted: str):
     return node
 
 
-class _Pairs(list):
-    """A mapping kept as its (key, value) pairs in file order."""
+class _Pairs:
+    """A mapping kept as its (key, value) pairs in file order (JSON may repeat keys)."""
+
+    def __init__(self, pairs=()):
+        self.pairs = list(pairs)
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def __len__(self):
+        return len(self.pairs)
 
     def get(self, key, default=None):
-        for k, v in self:
+        for k, v in self.pairs:
             if k == key:
                 return v
         return default
@@ -104,11 +114,11 @@ def _parse_json(path: str, text: str):
         if depth > MAX_DEPTH:
             raise ReplylintError("JSON nested too deeply", path)
         if isinstance(node, _Pairs):
-            pairs = _Pairs()
+            pairs = []
             for key, value in node:
                 next(literals)
                 pairs.append((key, locate(value, depth + 1)))
-            return pairs
+            return _Pairs(pairs)
         if isinstance(node, list):
             return [locate(v, depth + 1) for v in node]
         if isinstance(node, str):
@@ -120,7 +130,7 @@ def _parse_json(path: str, text: str):
 
 
 def _parse_yaml(path: str, text: str):
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = Loader
     try:
         documents = list(yaml.compose_all(text, Loader=loader))
     except yaml.YAMLError as error:

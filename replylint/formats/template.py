@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from .markup import blank
 
 _TAG = re.compile(
-    r"\{%.{0,2000}?%\}"              # Jinja2 / Liquid tags
+    r"\{%-?\s*comment\s*-?%\}.{0,5000}?\{%-?\s*endcomment\s*-?%\}"  # Liquid comment blocks
+    r"|\{%.{0,2000}?%\}"              # Jinja2 / Liquid tags
     r"|\{#.{0,2000}?#\}"                 # Jinja2 comments
     r"|\{\{!--.{0,2000}?--\}\}|\{\{![^}]*\}\}"  # Handlebars / Mustache comments
     r"|\{\{~?[#/^>&=][^{}]*\}\}"    # Handlebars / Mustache sections, partials

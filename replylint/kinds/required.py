@@ -28,10 +28,17 @@ class Required(Rule):
 
 def anchor_span(reply, units, anchor):
     """Where to report something missing: the unit where it belongs, or else the edge line."""
+    text = reply.text
     if units:
-        return min(units) if anchor == "start" else max(units)
-    line_start = max(reply.text.rfind("\n", reply.start, reply.end), reply.text.rfind("\r", reply.start, reply.end)) + 1
-    if anchor == "start":
-        first_end = min([i for i in (reply.text.find("\n", reply.start, reply.end), reply.text.find("\r", reply.start, reply.end)) if i != -1] or [reply.end])
-        return (reply.start, first_end)
-    return (max(line_start, reply.start), reply.end)
+        start, end = min(units) if anchor == "start" else max(units)
+    elif anchor == "start":
+        start = reply.start
+        end = min([i for i in (text.find("\n", start, reply.end), text.find("\r", start, reply.end)) if i != -1] or [reply.end])
+    else:
+        end = reply.end
+        start = max(text.rfind("\n", reply.start, end), text.rfind("\r", reply.start, end), reply.start - 1) + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
