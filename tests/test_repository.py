@@ -150,7 +150,7 @@ def test_baseline_passes_then_a_new_violation_fails(repo):
     bad = repo / "templates" / "bad.j2"
     bad.write_text("\n\n" + bad.read_text(encoding="utf-8"), encoding="utf-8")  # lines move: still known
     assert run("check", "--lang", "en", "--baseline", "baseline.json", "templates", cwd=repo).returncode == 0
-    bad.write_text(bad.read_text(encoding="utf-8").replace("Best regards", "As I already said, read it.\n\nBest regards"), encoding="utf-8")
+    bad.write_text(bad.read_text(encoding="utf-8").replace("Thank you for writing.", "Thank you for writing. As I already said, read it."), encoding="utf-8")
     result = run("check", "--lang", "en", "--format", "json", "--baseline", "baseline.json", "templates", cwd=repo)
     assert result.returncode == 1
     assert [rule for _, rule, _ in violations(result)] == ["abrasive-language"]
