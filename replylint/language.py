@@ -55,13 +55,16 @@ def load_languages(directory: Path | None = None) -> dict[str, Language]:
         words = detect.get("words") or []
         if not isinstance(detect, dict) or not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise ReplylintError("detect.words must be a list of words", str(path), data.line_of("detect"))
+        transliterate = data.get("transliterate") or {}
+        if not isinstance(transliterate, dict) or not all(isinstance(k, str) and len(k) == 1 and isinstance(v, str) for k, v in transliterate.items()):
+            raise ReplylintError("transliterate must map single letters to strings", str(path), data.line_of("transliterate"))
         language = Language(
             code=path.stem,
             name=data["name"],
             spacy=data["spacy"],
             lemma_source=data["lemmas"],
             turkic_case=data.get("casing") == "turkic",
-            transliterate=data.get("transliterate") or {},
+            transliterate=dict(transliterate),
             letters=detect.get("letters", ""),
             common_words=frozenset(),
             structure=data["structure"],
