@@ -33,12 +33,13 @@ class Options:
         return (not self.select or rule in self.select) and rule not in self.ignore
 
 
-def lint_file(linter: Linter, path: str, text: str, options: Options) -> FileReport:
-    """Lint a whole file as the CLI does: every item in it, positions in the file."""
+def lint_file(linter: Linter, path: str, text: str, options: Options, in_reply_to: str | None = None, customer_name: str = "") -> FileReport:
+    """Lint a whole file as the CLI does: every item in it, positions in the file.
+    `in_reply_to` is the customer's message, for the rules that compare with it."""
     prose, suppressions = read_suppressions(text)
     violations, languages, notices = [], [], []
     for item in read_items(path, prose, options.mode, options.collection_keys):
-        result = linter.check(item.text, options.language, options.mode, item.placeholders)
+        result = linter.check(item.text, options.language, options.mode, item.placeholders, in_reply_to, customer_name)
         languages.append(result.language)
         notices.extend(f"{item.name}: {n}" if item.name else n for n in result.notices)
         for violation in result.violations:
@@ -78,11 +79,12 @@ def default_linter(settings: Settings | None = None) -> Linter:
         return _default_linters[key]
 
 
-def lint(text: str, language: str = "auto", *, mode: str = "draft", path: str = "-",
+def lint(text: str, language: str = "auto", *, in_reply_to: str | None = None, mode: str = "draft", path: str = "-",
          options: Options | None = None, settings: Settings | None = None) -> FileReport:
-    """Lint one reply (or template, with mode="template") and return its report."""
+    """Lint one reply (or template, with mode="template"), optionally against the customer's
+    message it answers, and return its report."""
     options = options or Options(language=language, mode=mode)
-    return lint_file(default_linter(settings), path, text, options)
+    return lint_file(default_linter(settings), path, text, options, in_reply_to)
 
 
 __all__ = ["Options", "Violation", "FileReport", "lint", "lint_file", "default_linter"]

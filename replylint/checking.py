@@ -8,7 +8,7 @@ from . import inputs
 from .api import Options, lint_file
 from .config import Config, find_config, load_config
 from .errors import ReplylintError
-from .formats import is_template_path
+from .formats import email_message, is_template_path
 from .linter import Linter, Settings
 from .model import FileReport
 
@@ -41,6 +41,7 @@ class Checker:
         if request.config is not None and not request.config.is_file():
             raise ReplylintError("configuration file not found", str(request.config))
         self.linters: dict[str, Linter] = {}
+        self.customer_text, self.customer_name = _customer_message(request.in_reply_to) if request.in_reply_to else (None, "")
 
     def config_for(self, path: str) -> Config:
         if self.fixed_config:
@@ -104,7 +105,7 @@ def run_check(request: CheckRequest, progress=None) -> Outcome:
                 input_error = True
                 continue
             try:
-                report = lint_file(checker.linter_for(config), path, source.text, checker.options_for(path, config))
+                report = lint_file(checker.linter_for(config), path, source.text, checker.options_for(path, config), checker.customer_text, checker.customer_name)
             except ReplylintError as error:  # a file that cannot be read as its format says
                 problems.append(str(error))
                 input_error = True
@@ -116,3 +117,11 @@ def run_check(request: CheckRequest, progress=None) -> Outcome:
         if bar:
             bar.stop()
     return Outcome(reports, problems, input_error, first_config.get("fail_level", "warning"))
+
+
+def _customer_message(path: Path) -> tuple[str, str]:
+    """The customer's message: a text file, or an .eml message (its body, and the From: name)."""
+    text = inputs.read(str(path)).text
+    if path.suffix.lower() == ".eml":
+        return email_message.body(text)[1], email_message.sender_name(text)
+    return text, ""

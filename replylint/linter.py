@@ -60,7 +60,7 @@ class LanguageChecker:
         self.rules = compile_rules(sources, language.code, self.vocabulary, overrides)
         self.vocabulary.finalize()
 
-    def check(self, text: str, mode: str, placeholders=()) -> tuple[list[Violation], Reply]:
+    def analyze(self, text: str) -> tuple[Reply, dict]:
         doc = self.nlp.make_doc(text)
         self.sentencizer(doc)
         _sentences_start_on_new_lines(doc)
@@ -68,11 +68,26 @@ class LanguageChecker:
         for name, key in self.structure_keys.items():
             if key in matches:
                 matches["@" + name] = matches[key]
-        reply = read_reply(text, doc, matches, self.quote_headers)
+        return read_reply(text, doc, matches, self.quote_headers), matches
+
+    def check(self, text: str, mode: str, placeholders=(), customer: "CustomerMessage | None" = None) -> tuple[list[Violation], Reply]:
+        reply, matches = self.analyze(text)
         reply.placeholders = list(placeholders)
+        reply.customer = customer
         violations = [v for rule in self.rules if mode in rule.modes for v in rule.check(reply, matches)]
         violations.sort(key=lambda v: (v.start, v.end, v.rule))
         return violations, reply
+
+
+@dataclass
+class CustomerMessage:
+    """The message a reply answers (--in-reply-to), read with the reply's vocabulary."""
+
+    text: str
+    language: str  # detected; "" when detection could not tell
+    name: str  # the customer's name: the From: header, or how they signed
+    reply: Reply  # the message's structure: sentences, signature
+    matches: dict
 
 
 class Linter:
@@ -106,10 +121,26 @@ class Linter:
             raise ReplylintError(f"unknown language '{language}' (expected auto or one of: {', '.join(sorted(self.languages))})")
         return language, []
 
-    def check(self, text: str, language: str = "auto", mode: str = "draft", placeholders=()) -> Result:
+    def check(self, text: str, language: str = "auto", mode: str = "draft", placeholders=(), in_reply_to: str | None = None, customer_name: str = "") -> Result:
         code, notices = self.resolve_language(text, language)
-        violations, reply = self.checker(code).check(text, mode, placeholders)
+        checker = self.checker(code)
+        customer = self.customer_message(checker, in_reply_to, customer_name) if in_reply_to is not None else None
+        violations, reply = checker.check(text, mode, placeholders, customer)
         return Result(code, violations, reply, notices)
+
+    def customer_message(self, checker: LanguageChecker, text: str, name: str) -> CustomerMessage:
+        found = detect(text, self.languages, self.settings.default_language)
+        reply, matches = checker.analyze(text)
+        return CustomerMessage(text, "" if found.notice else found.language, name or _signed_name(reply), reply, matches)
+
+
+def _signed_name(reply: Reply) -> str:
+    """'Thanks,\nJohn Smith' -> 'John Smith': a short first signature line that looks like a name."""
+    if not reply.signature:
+        return ""
+    first_line = reply.text[reply.signature[0]:reply.signature[1]].splitlines()[0].strip(" ,.-")
+    words = first_line.split()
+    return " ".join(words) if 0 < len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) else ""
 
 
 def _quote_header(pattern, origin: str):

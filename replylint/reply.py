@@ -40,6 +40,8 @@ class Reply:
     sentences: list[Span] = field(default_factory=list)
     excluded: list[Span] = field(default_factory=list)
     placeholders: list = field(default_factory=list)  # template placeholders (formats/template.py)
+    customer: object = None  # the CustomerMessage this reply answers, when given
+    doc: object = None  # the spaCy Doc of the text
 
     def units(self, scope: str) -> list[Span]:
         """The spans a rule with this scope looks at, one per unit (a sentence, a paragraph ...)."""
@@ -72,7 +74,7 @@ def read_reply(text: str, doc, matches: dict[str, list[Span]], quote_headers: li
     handles = _HANDLES.match(text, 0, end)
     start = handles.end() if handles else 0
     start, end = _strip(text, start, end)
-    reply = Reply(text, start, end, excluded=excluded)
+    reply = Reply(text, start, end, excluded=excluded, doc=doc)
     if start >= end:
         return reply
     body_start = _read_greeting(reply, doc, matches.get("@greetings", []), matches.get("@generic_addressees", []))

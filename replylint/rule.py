@@ -140,8 +140,8 @@ class Rule:
         found.sort()
         return _without_overlaps(found)
 
-    def violation(self, reply: Reply, span: Span, *args: str, suggestion: str | None = None, fix: str | None = None) -> Violation:
-        message = self.message
+    def violation(self, reply: Reply, span: Span, *args: str, suggestion: str | None = None, fix: str | None = None, message: str | None = None) -> Violation:
+        message = message or self.message
         matched = reply.text[span[0]:span[1]]
         for value in args or (matched,):
             message = message.replace("%s", value, 1)

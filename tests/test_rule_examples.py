@@ -13,7 +13,7 @@ def run(rule: str, language: str, example: dict, text: str):
     variables = example.get("variables")
     settings = Settings(overrides={"unknown-placeholder": {"variables": variables}}) if variables else None
     options = Options(language=language, mode=example.get("mode", "draft"))
-    report = lint_file(default_linter(settings), "example.txt", text, options)
+    report = lint_file(default_linter(settings), "example.txt", text, options, in_reply_to=example.get("in_reply_to"))
     return [v for v in report.violations if v.rule == rule]
 
 

@@ -19,7 +19,12 @@ class Part(Rule):
         self.keys = self.finder(spec, "tokens") if spec else []
 
     def check(self, reply, matches):
-        if reply.end <= reply.start or getattr(reply, self.part):
+        if reply.end <= reply.start:
+            return
+        if getattr(reply, self.part):
+            if self.part == "addressee" and _greets_someone_else(reply):
+                name = reply.customer.name
+                yield self.violation(reply, reply.greeting, message=f"The reply greets '{reply.addressee}', but the customer's name is '{name}'.", suggestion=f"Greet the customer as {name}.")
             return
         units = self.units(reply)
         if self.keys and any(self.spans(matches, self.keys, unit, reply) for unit in units):
@@ -29,3 +34,12 @@ class Part(Rule):
         else:
             anchor = "end" if self.part in ("closing", "signature") else "start"
             yield self.violation(reply, anchor_span(reply, [], anchor))
+
+
+def _greets_someone_else(reply) -> bool:
+    """The reply greets 'Mark' while the customer's message was signed 'John'."""
+    customer = reply.customer
+    if customer is None or not customer.name or not reply.addressee[:1].isalpha():
+        return False
+    greeted = {word.strip(".,").lower() for word in reply.addressee.split()}
+    return not greeted & {word.strip(".,").lower() for word in customer.name.split()}

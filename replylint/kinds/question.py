@@ -1,0 +1,48 @@
+"""question: every question the customer asked (a sentence ending in '?', or a request such
+as "can you ...", "please let me know ...") must be addressed: the reply must share some of
+its content words. Words are compared by their first letters, which copes with inflection
+in every language without a full lemma table; stop words do not count."""
+
+import math
+
+from ..rule import Rule
+from .required import anchor_span
+
+STEM = 5
+MIN_WORD = 4
+SHARE = 0.34  # of a question's content words that the reply must mention
+
+
+class Question(Rule):
+    FIELDS = {"requests": (list, dict, str)}
+
+    def compile(self, fields):
+        self.requests = self.finder(fields["requests"], "requests") if fields.get("requests") else []
+
+    def check(self, reply, matches):
+        customer = reply.customer
+        if customer is None or reply.end <= reply.start:
+            return
+        answered_words = _stems(reply.doc, reply.start, reply.end)
+        requests = [span for key in self.requests for span in customer.matches.get(key, ())]
+        anchor = anchor_span(reply, reply.units("first_paragraph") or reply.units("text"), "start")
+        for start, end in _questions(customer, requests):
+            asked = _stems(customer.reply.doc, start, end)
+            if asked and len(asked & answered_words) < math.ceil(SHARE * len(asked)):
+                question = " ".join(customer.text[start:end].split())
+                yield self.violation(reply, anchor, question)
+
+
+def _questions(customer, requests):
+    text = customer.text
+    for start, end in customer.reply.units("sentence") + customer.reply.units("greeting"):
+        if text[start:end].rstrip().endswith("?") or any(start <= s < end for s, _ in requests):
+            yield start, end
+
+
+def _stems(doc, start, end) -> set[str]:
+    return {
+        token.lower_[:STEM]
+        for token in doc
+        if start <= token.idx < end and token.is_alpha and len(token) >= MIN_WORD and not token.is_stop
+    }
