@@ -44,7 +44,10 @@ def lint_file(linter: Linter, path: str, text: str, options: Options, in_reply_t
         notices.extend(f"{item.name}: {n}" if item.name else n for n in result.notices)
         for violation in result.violations:
             start, end = item.to_file(violation.start), item.to_file(max(violation.end - 1, violation.start)) + 1
-            violations.append(replace(violation, start=start, end=max(end, start), item=item.name))
+            end = max(end, start)
+            # a fix is safe only where the file holds exactly what was checked (no escapes)
+            fix = violation.fix if text[start:end] == item.text[violation.start:violation.end] else None
+            violations.append(replace(violation, start=start, end=end, item=item.name, fix=fix))
     report = FileReport(path, _main_language(languages, linter), text, notices=notices)
     kept = []
     for violation in violations:
@@ -57,6 +60,7 @@ def lint_file(linter: Linter, path: str, text: str, options: Options, in_reply_t
     if options.reports(UNUSED):
         kept.extend(suppressions.unused())
     report.violations = sorted(kept, key=lambda v: (v.start, v.end, v.rule))
+    report.score = linter.scoring.score(report.violations)
     return report
 
 

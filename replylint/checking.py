@@ -4,7 +4,7 @@ lint each with the options that apply to it. Problems with one file do not stop 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import inputs
+from . import fixes, inputs
 from .api import Options, lint_file
 from .config import Config, find_config, load_config
 from .errors import ReplylintError
@@ -24,6 +24,8 @@ class CheckRequest:
     config: Path | None = None
     in_reply_to: Path | None = None
     default_language: str | None = None
+    fix: bool = False  # write the safe fixes
+    diff: bool = False  # show them as a unified diff instead
 
 
 @dataclass
@@ -32,6 +34,8 @@ class Outcome:
     problems: list[str]  # one line each, for stderr
     input_error: bool
     fail_level: str
+    diffs: list[str] = field(default_factory=list)
+    fixed_stdin: str | None = None  # with --fix on standard input: the fixed text
 
 
 class Checker:
@@ -59,6 +63,7 @@ class Checker:
                 rule_dirs=[Path(p) for p in config.get("rules", [])] + list(self.request.rule_dirs),
                 overrides=overrides,
                 default_language=self.request.default_language or config.get("default_language", "en"),
+                scoring=config.get("scoring", {}),
             )
             linter = Linter(settings)
             for rule in self.request.select | self.request.ignore | set(config.get("select", [])) | set(config.get("ignore", [])):
@@ -87,7 +92,7 @@ def run_check(request: CheckRequest, progress=None) -> Outcome:
     first_config = checker.config_for(request.paths[0] if request.paths else inputs.STDIN)
     checker.linter_for(first_config)  # configuration errors first, before any file
     paths = inputs.expand(request.paths, excluded=lambda p: checker.config_for(p).excluded(p))
-    reports, problems, input_error = [], [], False
+    reports, problems, input_error, diffs, fixed_stdin = [], [], False, [], None
     bar = progress(len(paths)) if progress else None
     task = bar.add_task("checking", total=len(paths)) if bar else None
     if bar:
@@ -104,9 +109,20 @@ def run_check(request: CheckRequest, progress=None) -> Outcome:
                 problems.append(str(error))
                 input_error = True
                 continue
+            lint = lambda text: lint_file(checker.linter_for(config), path, text, checker.options_for(path, config), checker.customer_text, checker.customer_name)  # noqa: E731
             try:
-                report = lint_file(checker.linter_for(config), path, source.text, checker.options_for(path, config), checker.customer_text, checker.customer_name)
-            except ReplylintError as error:  # a file that cannot be read as its format says
+                report = lint(source.text)
+                if request.fix or request.diff:
+                    fixed = fixes.apply(source.text, report.violations)
+                    if request.diff and fixed != source.text:
+                        diffs.append(fixes.diff(path, source.text, fixed))
+                    if request.fix and path == inputs.STDIN:
+                        fixed_stdin = fixed
+                    elif request.fix and fixed != source.text:
+                        fixes.write(path, fixed, source.encoding)
+                    if request.fix:
+                        report = lint(fixed)
+            except ReplylintError as error:  # a file that cannot be read as its format says, or written
                 problems.append(str(error))
                 input_error = True
                 continue
@@ -116,7 +132,7 @@ def run_check(request: CheckRequest, progress=None) -> Outcome:
     finally:
         if bar:
             bar.stop()
-    return Outcome(reports, problems, input_error, first_config.get("fail_level", "warning"))
+    return Outcome(reports, problems, input_error, first_config.get("fail_level", "warning"), diffs, fixed_stdin)
 
 
 def _customer_message(path: Path) -> tuple[str, str]:

@@ -39,6 +39,8 @@ def check(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only violations not recorded in this baseline."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record today's violations in this file."),
     default_lang: Optional[str] = typer.Option(None, "--default-lang", help="Language used when detection cannot tell (default en)."),
+    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes (masking a card number, a listed replacement); on stdin, print the fixed text."),
+    diff: bool = typer.Option(False, "--diff", help="Show the safe fixes as a unified diff; change nothing."),
 ) -> None:
     """Check replies and templates and report what breaks the guidelines."""
     from . import baseline as baselines
@@ -54,6 +56,7 @@ def check(
         request = CheckRequest(
             paths=paths or ["-"], language=lang, mode=mode, select=_split(select), ignore=_split(ignore),
             rule_dirs=list(rules or []), config=config, in_reply_to=in_reply_to, default_language=default_lang,
+            fix=fix and not diff, diff=diff,
         )
         outcome = run_check(request, progress=_progress_factory(output_format))
         known = baselines.read(baseline) if baseline else None
@@ -68,9 +71,13 @@ def check(
         if write_baseline:
             baselines.write(write_baseline, outcome.reports)
         rendered = formatter(output_format)(outcome.reports, color=output_format == "text" and output is None and sys.stdout.isatty())
+        if diff:
+            sys.stdout.write("".join(outcome.diffs))
+        elif outcome.fixed_stdin is not None:
+            sys.stdout.write(outcome.fixed_stdin)
         if output:
             _write_output(output, rendered)
-        else:
+        elif not diff and outcome.fixed_stdin is None:
             sys.stdout.write(rendered)
     except ReplylintError as error:
         _fail(error)
@@ -149,6 +156,19 @@ def explain(rule: str = typer.Argument(..., help="A rule id, e.g. thank-first.")
                 shown = example.replace("\n", "\\n")
                 lines.append(f"  [{language}] {verdict}: {shown}")
     typer.echo("\n".join(lines))
+
+
+@app.command()
+def mcp() -> None:
+    """Serve the Model Context Protocol over stdio (tools: lint_reply, list_rules)."""
+    try:
+        from .mcp_server import serve
+    except ImportError:
+        _fail(ReplylintError("the MCP server needs the mcp package: pip install 'replylint[mcp]'"))
+    try:
+        serve()
+    except ImportError:
+        _fail(ReplylintError("the MCP server needs the mcp package (version 2): pip install 'replylint[mcp]'"))
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ KEYS = {
     "max_file_bytes": (int, "a number of bytes"),
     "collections": (dict, "a mapping of glob to {items, text, name}"),
     "overrides": (list, "a list of {files, ...}"),
+    "scoring": (dict, "a mapping with weights, deductions and critical"),
 }
 OVERRIDE_KEYS = {"files", "language", "mode", "select", "ignore", "levels", "collections"}
 
@@ -142,6 +143,9 @@ def _validated(data, path: str, root: Path, line_of) -> Config:
     if data.get("fail_level", "warning") not in LEVELS:
         fail(f"'fail_level' must be one of: {', '.join(LEVELS)}", "fail_level")
     _check_levels(data.get("levels", {}), fail)
+    scoring = data.get("scoring", {})
+    if set(scoring) - {"weights", "deductions", "critical"} or not isinstance(scoring.get("weights", {}), dict) or not isinstance(scoring.get("deductions", {}), dict) or not isinstance(scoring.get("critical", []), list):
+        fail("'scoring' takes weights (category: number), deductions (level: number) and critical (rule ids)", "scoring")
     for glob, keys in data.get("collections", {}).items():
         if not isinstance(keys, dict) or set(keys) - {"items", "text", "name"} or not all(isinstance(v, str) for v in keys.values()):
             fail(f"collections['{glob}'] must be a mapping with items, text and name (strings)", "collections")

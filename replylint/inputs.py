@@ -21,6 +21,7 @@ STDIN = "-"
 class Source:
     path: str
     text: str
+    encoding: str = "utf-8"  # how to write it back: utf-8, utf-8-sig or utf-16
 
 
 def expand(paths: list[str], excluded=lambda path: False) -> list[str]:
@@ -86,21 +87,24 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Source:
             raise ReplylintError(f"cannot read: {error.strerror or error}", path) from None
     if len(data) > max_bytes:
         raise ReplylintError(f"larger than the limit of {max_bytes} bytes (set max_file_bytes to raise it)", path)
-    return Source(path, decode(data, path))
+    text, encoding = decode(data, path)
+    return Source(path, text, encoding)
 
 
-def decode(data: bytes, path: str) -> str:
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Text and its encoding: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    encoding = "utf-8"
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data, encoding = data[len(codecs.BOM_UTF8):], "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             raise ReplylintError("invalid UTF-16 text", path) from None
     if b"\x00" in data:
         raise BinaryFile(path)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), encoding
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ReplylintError(f"not valid UTF-8 (byte 0x{data[error.start]:02x})", path, line) from None

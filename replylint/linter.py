@@ -17,6 +17,7 @@ from .matching import Vocabulary, Where
 from .model import Violation
 from .reply import Reply, read_reply
 from .rulepack import bundled_pack, compile_rules, discover
+from .score import load_scoring
 
 STRUCTURE_VOCABULARY = ("greetings", "signoffs", "generic_addressees")
 
@@ -31,6 +32,7 @@ class Settings:
     rule_dirs: list[Path] = field(default_factory=list)
     overrides: dict[str, dict] = field(default_factory=dict)  # rule id -> fields to override
     default_language: str = "en"
+    scoring: dict = field(default_factory=dict)  # overrides of the pack's _scoring.yaml
 
 
 @dataclass
@@ -100,6 +102,7 @@ class Linter:
         for rule_id in self.settings.overrides:
             if rule_id not in self.sources:
                 raise ReplylintError(f"unknown rule '{rule_id}'")
+        self.scoring = load_scoring(bundled_pack() / "_scoring.yaml", self.sources, self.settings.scoring)
         self._checkers: dict[str, LanguageChecker] = {}
         self._lock = threading.Lock()
 

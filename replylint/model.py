@@ -41,6 +41,7 @@ class FileReport:
     text: str
     violations: list[Violation] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    score: object = None  # a score.Score, 0-100 with its categories
     _line_starts: list[int] | None = None
 
     def position(self, violation: Violation) -> Position:

@@ -62,6 +62,8 @@ def discover(pack_dirs: list[Path], language_codes: set[str]) -> dict[str, RuleS
             raise ReplylintError("rule pack is not a folder", str(directory))
         pack: dict[str, RuleSource] = {}
         for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml")):
+            if path.name.startswith("_"):  # pack settings such as _scoring.yaml, not rules
+                continue
             rule_id = path.stem
             if not set(rule_id) <= ID_CHARS:
                 raise ReplylintError(f"rule id '{rule_id}' may use only letters a-z, digits, '-', '_' and '.'", str(path))

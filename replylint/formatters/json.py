@@ -28,6 +28,8 @@ def report_dict(reports: list[FileReport]) -> dict:
                 "source": violation.source,
             })
         entry = {"path": report.path, "language": report.language, "violations": violations}
+        if report.score is not None:
+            entry["score"] = {"total": report.score.total, "categories": report.score.categories}
         if report.notices:
             entry["notices"] = list(report.notices)
         files.append(entry)

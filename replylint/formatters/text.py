@@ -17,7 +17,11 @@ def render(reports: list[FileReport], color: bool = False, width: int = 100) -> 
     for report in reports:
         if not report.violations and not report.notices:
             continue
-        console.print(Text(f"{report.path}", style="bold underline") + Text(f" ({report.language})", style="dim"))
+        heading = Text(f"{report.path}", style="bold underline") + Text(f" ({report.language})", style="dim")
+        if report.score is not None:
+            categories = ", ".join(f"{name} {value}" for name, value in report.score.categories.items())
+            heading += Text(f"  score {report.score.total}/100", style="bold") + Text(f" ({categories})", style="dim")
+        console.print(heading)
         for notice in report.notices:
             console.print(Text(f"  note: {notice}", style="dim"))
         for violation in report.violations:
