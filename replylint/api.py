@@ -42,6 +42,9 @@ def lint_file(linter: Linter, path: str, text: str, options: Options, in_reply_t
         result = linter.check(item.text, options.language, options.mode, item.placeholders, in_reply_to, customer_name)
         languages.append(result.language)
         notices.extend(f"{item.name}: {n}" if item.name else n for n in result.notices)
+        if item.offsets is None and not item.name:
+            violations.extend(result.violations)  # the item is the file: offsets are file offsets
+            continue
         for violation in result.violations:
             start, end = item.to_file(violation.start), item.to_file(max(violation.end - 1, violation.start)) + 1
             end = max(end, start)

@@ -87,52 +87,106 @@ class Checker:
         )
 
 
-def run_check(request: CheckRequest, progress=None) -> Outcome:
+@dataclass
+class FileOutcome:
+    report: FileReport | None = None
+    problem: str = ""
+    input_error: bool = False
+    diff: str = ""
+    fixed_stdin: str | None = None
+
+
+def check_one(checker: Checker, path: str) -> FileOutcome:
+    """Read, lint and (when asked) fix one file. Nothing here writes unless --fix was given."""
+    request = checker.request
+    config = checker.config_for(path)
+    try:
+        source = inputs.read(path, config.get("max_file_bytes", inputs.MAX_BYTES))
+    except inputs.BinaryFile as notice:
+        return FileOutcome(problem=str(notice))
+    except ReplylintError as error:
+        return FileOutcome(problem=str(error), input_error=True)
+    linter, options = checker.linter_for(config), checker.options_for(path, config)
+    lint = lambda text: lint_file(linter, path, text, options, checker.customer_text, checker.customer_name)  # noqa: E731
+    outcome = FileOutcome()
+    try:
+        outcome.report = lint(source.text)
+        if request.fix or request.diff:
+            fixed = fixes.apply(source.text, outcome.report.violations)
+            if request.diff and fixed != source.text:
+                outcome.diff = fixes.diff(path, source.text, fixed)
+            if request.fix and path == inputs.STDIN:
+                outcome.fixed_stdin = fixed
+            elif request.fix and fixed != source.text:
+                fixes.write(path, fixed, source.encoding)
+            if request.fix:
+                outcome.report = lint(fixed)
+    except ReplylintError as error:  # a file that cannot be read as its format says, or written
+        return FileOutcome(problem=str(error), input_error=True)
+    return outcome
+
+
+_worker_checker: Checker | None = None
+
+
+def _check_chunk(paths: list[str]) -> list[FileOutcome]:
+    return [check_one(_worker_checker, path) for path in paths]
+
+
+def _outcomes(checker: Checker, paths: list[str], jobs: int):
+    """Each file's outcome, in order; with jobs > 1, chunks of files in worker processes that
+    inherit the compiled rules (fork), so workers pay no start-up."""
+    global _worker_checker
+    if jobs <= 1 or len(paths) < PARALLEL_FROM or inputs.STDIN in paths:
+        for path in paths:
+            yield check_one(checker, path)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _worker_checker = checker
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    size = max(1, min(CHUNK, len(paths) // (jobs * 4) or 1))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        for results in pool.map(_check_chunk, chunks):
+            yield from results
+
+
+PARALLEL_FROM = 64  # fewer files are checked faster in one process
+CHUNK = 200
+
+
+def run_check(request: CheckRequest, progress=None, jobs: int = 1) -> Outcome:
     checker = Checker(request)
     first_config = checker.config_for(request.paths[0] if request.paths else inputs.STDIN)
-    checker.linter_for(first_config)  # configuration errors first, before any file
+    linter = checker.linter_for(first_config)  # configuration errors first, before any file
     paths = inputs.expand(request.paths, excluded=lambda p: checker.config_for(p).excluded(p))
-    reports, problems, input_error, diffs, fixed_stdin = [], [], False, [], None
+    if jobs > 1 and len(paths) >= PARALLEL_FROM and request.language not in (None, "auto"):
+        linter.checker(request.language)  # compile before forking, once for all workers
+    outcome = Outcome([], [], False, first_config.get("fail_level", "warning"))
     bar = progress(len(paths)) if progress else None
     task = bar.add_task("checking", total=len(paths)) if bar else None
     if bar:
         bar.start()
     try:
-        for path in paths:
-            config = checker.config_for(path)
-            try:
-                source = inputs.read(path, config.get("max_file_bytes", inputs.MAX_BYTES))
-            except inputs.BinaryFile as notice:
-                problems.append(str(notice))
-                continue
-            except ReplylintError as error:
-                problems.append(str(error))
-                input_error = True
-                continue
-            lint = lambda text: lint_file(checker.linter_for(config), path, text, checker.options_for(path, config), checker.customer_text, checker.customer_name)  # noqa: E731
-            try:
-                report = lint(source.text)
-                if request.fix or request.diff:
-                    fixed = fixes.apply(source.text, report.violations)
-                    if request.diff and fixed != source.text:
-                        diffs.append(fixes.diff(path, source.text, fixed))
-                    if request.fix and path == inputs.STDIN:
-                        fixed_stdin = fixed
-                    elif request.fix and fixed != source.text:
-                        fixes.write(path, fixed, source.encoding)
-                    if request.fix:
-                        report = lint(fixed)
-            except ReplylintError as error:  # a file that cannot be read as its format says, or written
-                problems.append(str(error))
-                input_error = True
-                continue
-            reports.append(report)
+        for result in _outcomes(checker, paths, jobs):
+            if result.problem:
+                outcome.problems.append(result.problem)
+            outcome.input_error |= result.input_error
+            if result.diff:
+                outcome.diffs.append(result.diff)
+            if result.fixed_stdin is not None:
+                outcome.fixed_stdin = result.fixed_stdin
+            if result.report is not None:
+                outcome.reports.append(result.report)
             if bar:
                 bar.advance(task)
     finally:
         if bar:
             bar.stop()
-    return Outcome(reports, problems, input_error, first_config.get("fail_level", "warning"), diffs, fixed_stdin)
+    return outcome
 
 
 def _customer_message(path: Path) -> tuple[str, str]:

@@ -41,6 +41,7 @@ def check(
     default_lang: Optional[str] = typer.Option(None, "--default-lang", help="Language used when detection cannot tell (default en)."),
     fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes (masking a card number, a listed replacement); on stdin, print the fixed text."),
     diff: bool = typer.Option(False, "--diff", help="Show the safe fixes as a unified diff; change nothing."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for many files (default: the number of cores)."),
 ) -> None:
     """Check replies and templates and report what breaks the guidelines."""
     from . import baseline as baselines
@@ -58,7 +59,7 @@ def check(
             rule_dirs=list(rules or []), config=config, in_reply_to=in_reply_to, default_language=default_lang,
             fix=fix and not diff, diff=diff,
         )
-        outcome = run_check(request, progress=_progress_factory(output_format))
+        outcome = run_check(request, progress=_progress_factory(output_format), jobs=jobs or _cores())
         known = baselines.read(baseline) if baseline else None
     except ReplylintError as error:
         _fail(error)
@@ -86,6 +87,12 @@ def check(
     threshold = severity(fail_level or outcome.fail_level)
     failed = any(severity(v.level) >= threshold for report in outcome.reports for v in report.violations)
     raise typer.Exit(EXIT_VIOLATIONS if failed and not write_baseline else EXIT_OK)
+
+
+def _cores() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _write_output(path: Path, rendered: str) -> None:

@@ -51,7 +51,6 @@ class LanguageChecker:
 
         self.language = language
         self.nlp = spacy.blank(language.spacy)
-        self.sentencizer = self.nlp.add_pipe("sentencizer")
         self.vocabulary = Vocabulary(language, self.nlp)
         structure = language.structure
         self.structure_keys = {}
@@ -63,14 +62,12 @@ class LanguageChecker:
         self.vocabulary.finalize()
 
     def analyze(self, text: str) -> tuple[Reply, dict]:
-        doc = self.nlp.make_doc(text)
-        self.sentencizer(doc)
-        _sentences_start_on_new_lines(doc)
-        matches = self.vocabulary.match(doc, text)
+        tokens = self.vocabulary.tokens(self.nlp.make_doc(text))
+        matches = self.vocabulary.match(tokens)
         for name, key in self.structure_keys.items():
-            if key in matches:
-                matches["@" + name] = matches[key]
-        return read_reply(text, doc, matches, self.quote_headers), matches
+            if key:
+                matches.aliases["@" + name] = key
+        return read_reply(text, tokens, matches, self.quote_headers), matches
 
     def check(self, text: str, mode: str, placeholders=(), customer: "CustomerMessage | None" = None) -> tuple[list[Violation], Reply]:
         reply, matches = self.analyze(text)
@@ -156,11 +153,3 @@ def _quote_header(pattern, origin: str):
         return re2.compile(f"(?m){pattern}", options)
     except re2.error as error:
         raise ReplylintError(f"invalid quote header regex {pattern!r}: {error}", origin) from None
-
-
-def _sentences_start_on_new_lines(doc) -> None:
-    """A line break before a capitalised word also starts a sentence (chat lines, lists)."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ + (previous.text if previous.is_space else "") and (token.is_title or token.is_upper or token.is_punct or previous.is_punct):
-            token.is_sent_start = True

@@ -15,9 +15,16 @@ from spacy.tokens import Doc
 from .errors import ReplylintError
 from .language import Language
 from .lemmas import form_table
+from .tokens import Tokens
 
 PREFIX_MARK = "*"  # 'teşekkür*' matches every word that starts so
 ANY_WORD = "*"  # alone, any one word
+ANY = 0  # the lemma id that stands for ANY_WORD
+SENTENCE_START = "^"  # as a phrase's first word: the phrase must start a sentence
+SENTENCE_START_ID = 1
+END = "$"  # in a trie node: the keys of the phrases that end there
+EXACT_MARK = "="  # '=could' matches that form only, not every form of its lemma
+MAX_REMEMBERED = 200_000
 
 
 @dataclass
@@ -48,7 +55,11 @@ class Vocabulary:
         self._regexes: dict[str, object] = {}
         self.forms: dict[str, str] = {}
         self.prefixes: dict[int, set[str]] = {}
-        self.matcher: Matcher | None = None
+        self.trie: dict = {}  # lemma id (or -form id, or ANY) -> child node; END -> keys ending here
+        self.anchored_trie: dict = {}  # phrases that must start a sentence
+        self.matchers: dict[str, Matcher] = {}  # one per token-pattern entry, run on demand
+        self.patterns_need_lemmas = self.patterns_need_sentences = False
+        self._word_ids: dict[int, tuple[int, int]] = {}
 
     def phrases(self, phrases: list[str], where: Where) -> str:
         """Word sequences matched by lemma: 'thank you' also finds 'Thanking you'."""
@@ -73,7 +84,7 @@ class Vocabulary:
         except re2.error as error:
             raise ReplylintError(f"invalid or unsupported regex {pattern!r}: {error}", where.path, where.line) from None
         key = f"re{len(self._regexes)}"
-        self._regexes[key] = (compiled, 1 if whole_words else 0)
+        self._regexes[key] = (compiled, [1] if whole_words else sorted(compiled.groupindex.values()) or [0])
         return key
 
     def _add(self, entry) -> str:
@@ -83,7 +94,7 @@ class Vocabulary:
 
     def finalize(self) -> None:
         tokenized = {key: [self._split(p) for p in e.phrases] for key, e in self._entries.items() if isinstance(e, _Phrases)}
-        words = {w for phrases in tokenized.values() for phrase in phrases for w in phrase if not w.endswith(PREFIX_MARK)}
+        words = {w for phrases in tokenized.values() for phrase in phrases for w in phrase if not w.endswith(PREFIX_MARK) and w != SENTENCE_START and not w.startswith(EXACT_MARK)}
         words |= {w for e in self._entries.values() if isinstance(e, _Patterns) for w in _pattern_lemmas(e.patterns, self.language.fold)}
         self.forms = form_table(self.language, words)
         for phrases in tokenized.values():
@@ -91,23 +102,47 @@ class Vocabulary:
                 for word in phrase:
                     if word.endswith(PREFIX_MARK) and len(word) > 1:
                         self.prefixes.setdefault(len(word) - 1, set()).add(word[:-1])
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        strings = self.nlp.vocab.strings
+        for key, phrases in tokenized.items():
+            for phrase in phrases:
+                while phrase and phrase[0] == ANY_WORD:  # a leading or trailing '*' adds nothing
+                    phrase = phrase[1:]
+                while phrase and phrase[-1] == ANY_WORD:
+                    phrase = phrase[:-1]
+                if phrase:
+                    ids = [self._word_id(w) for w in phrase]
+                    node = self.anchored_trie if ids[0] == SENTENCE_START_ID else self.trie
+                    for word in ids[1:] if ids[0] == SENTENCE_START_ID else ids:
+                        node = node.setdefault(word, {})
+                    node.setdefault(END, []).append(key)
         for key, entry in self._entries.items():
-            if isinstance(entry, _Phrases):
-                patterns = [[{} if w == ANY_WORD else {"LEMMA": self.lemma(w)} for w in phrase] for phrase in tokenized[key] if phrase]
-            else:
-                patterns = [[_lemmatize_pattern(t, self) for t in p] for p in entry.patterns]
+            if not isinstance(entry, _Patterns):
+                continue
+            self.matchers[key] = Matcher(self.nlp.vocab, validate=True)
             try:
-                self.matcher.add(key, patterns, greedy="LONGEST")
+                self.matchers[key].add(key, [[_lemmatize_pattern(t, self) for t in p] for p in entry.patterns], greedy="LONGEST")
             except (ValueError, TypeError, KeyError) as error:
                 message = " ".join(str(error).split())[:300]
                 raise ReplylintError(f"invalid token pattern: {message}", entry.where.path, entry.where.line) from None
+            flat = str(entry.patterns)
+            self.patterns_need_lemmas |= "LEMMA" in flat
+            self.patterns_need_sentences |= "IS_SENT_START" in flat
+
+    def _word_id(self, word: str) -> int:
+        """A lemma's hash; an exact form's hash negated, so the two never compare equal."""
+        if word == ANY_WORD:
+            return ANY
+        if word == SENTENCE_START:
+            return SENTENCE_START_ID
+        if word.startswith(EXACT_MARK) and len(word) > 1:
+            return -self.nlp.vocab.strings.add(word[1:])
+        return self.nlp.vocab.strings.add(self.lemma(word))
 
     def _split(self, phrase: str) -> list[str]:
         words = []
         special_cases = self.nlp.tokenizer.rules
         for chunk in phrase.split():
-            if chunk.endswith(PREFIX_MARK) or (chunk.isalpha() and chunk not in special_cases):
+            if chunk.endswith(PREFIX_MARK) or chunk == SENTENCE_START or (chunk.startswith(EXACT_MARK) and len(chunk) > 1) or (chunk.isalpha() and chunk not in special_cases):
                 words.append(self.language.fold(chunk))  # what the tokenizer would give, only faster
             else:
                 words.extend(self.language.fold(t.text) for t in self.nlp.tokenizer(chunk))
@@ -124,20 +159,53 @@ class Vocabulary:
                 return folded[:length] + PREFIX_MARK
         return folded
 
-    def match(self, doc: Doc, text: str) -> dict[str, list[tuple[int, int]]]:
-        fold, lemma = self.language.fold, self.lemma
-        for token in doc:
-            token.lemma_ = lemma(fold(token.text))
-        found: dict[str, list[tuple[int, int]]] = {}
-        strings = self.nlp.vocab.strings
-        for match_id, start, end in self.matcher(doc):
-            span = doc[start:end]
-            found.setdefault(strings[match_id], []).append((span.start_char, span.end_char))
-        for key, (compiled, group) in self._regexes.items():
-            spans = [m.span(group) for m in compiled.finditer(text) if m.end(group) > m.start(group)]
-            if spans:
-                found[key] = spans
+    def word_ids(self, orth: int) -> tuple[int, int]:
+        """(lemma hash, folded form hash) for a token's text hash, remembered: each distinct
+        word is folded and looked up once."""
+        found = self._word_ids.get(orth)
+        if found is None:
+            if len(self._word_ids) > MAX_REMEMBERED:
+                self._word_ids.clear()
+            strings = self.nlp.vocab.strings
+            folded = self.language.fold(strings[orth])
+            found = self._word_ids[orth] = (strings.add(self.lemma(folded)), strings.add(folded))
         return found
+
+    def tokens(self, doc: Doc) -> Tokens:
+        return Tokens(doc, self.word_ids)
+
+    def match(self, tokens: Tokens) -> "Matches":
+        """Phrases are found at once (one dictionary lookup per token); token patterns and
+        regexes only when a rule asks for them."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        lemmas, forms, starts, ends = tokens.lemma, tokens.form, tokens.start, tokens.end
+        count, sentence_starts = len(lemmas), tokens.sentence_start_set
+        for i in range(count):
+            roots = (self.trie, self.anchored_trie) if i in sentence_starts else (self.trie,)
+            stack = [(child, i + 1) for root in roots for child in (root.get(lemmas[i]), root.get(-forms[i]), root.get(ANY)) if child]
+            while stack:
+                node, at = stack.pop()
+                for key in node.get(END, ()):
+                    found.setdefault(key, []).append((starts[i], ends[at - 1]))
+                if at < count:
+                    stack.extend((child, at + 1) for child in (node.get(lemmas[at]), node.get(-forms[at]), node.get(ANY)) if child)
+        return Matches(self, tokens, found)
+
+    def _run_pattern(self, key: str, tokens: Tokens) -> list[tuple[int, int]]:
+        if not tokens.written_to_doc:
+            tokens.write_to_doc(self.patterns_need_lemmas, self.patterns_need_sentences)
+        return [(tokens.start[start], tokens.end[end - 1]) for _, start, end in self.matchers[key](tokens.doc)]
+
+    def _run_regex(self, key: str, text: str) -> list[tuple[int, int]]:
+        """Matches of a regex. Where it has named groups, the span is the first named group
+        that took part: so `(?:^|\W)(?P<word>...)` reports the word without its boundary."""
+        compiled, groups = self._regexes[key]
+        spans = []
+        for found in compiled.finditer(text):
+            span = next((found.span(g) for g in groups if found.start(g) != -1), None)
+            if span and span[1] > span[0]:
+                spans.append(span)
+        return spans
 
 
 def _require_strings(values, where: Where) -> None:
@@ -169,3 +237,28 @@ def _lemmatize_pattern(token, vocabulary: Vocabulary):
     elif isinstance(value, dict):
         value = {op: [convert(w) for w in v] if op in ("IN", "NOT_IN") and isinstance(v, list) else v for op, v in value.items()}
     return {**token, "LEMMA": value}
+
+
+class Matches:
+    """Where each piece of vocabulary occurs in one text: {key: [(start, end), ...]}.
+    Token patterns and regexes run the first time a rule asks for them, so a conditional
+    rule whose first part is absent never pays for its second."""
+
+    def __init__(self, vocabulary: Vocabulary, tokens: Tokens, phrases: dict):
+        self.vocabulary = vocabulary
+        self.tokens = tokens
+        self.found = phrases
+        self.aliases: dict[str, str] = {}
+
+    def get(self, key: str, default=()):
+        key = self.aliases.get(key, key)
+        found = self.found.get(key)
+        if found is None:
+            if key in self.vocabulary.matchers:
+                found = self.vocabulary._run_pattern(key, self.tokens)
+            elif key in self.vocabulary._regexes:
+                found = self.vocabulary._run_regex(key, self.tokens.text_all)
+            else:
+                return default
+            self.found[key] = found
+        return found or default

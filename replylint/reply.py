@@ -5,6 +5,7 @@ the parts are. Quoted earlier messages are not part of the reply.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
@@ -41,7 +42,7 @@ class Reply:
     excluded: list[Span] = field(default_factory=list)
     placeholders: list = field(default_factory=list)  # template placeholders (formats/template.py)
     customer: object = None  # the CustomerMessage this reply answers, when given
-    doc: object = None  # the spaCy Doc of the text
+    tokens: object = None  # the Tokens of the text
 
     def units(self, scope: str) -> list[Span]:
         """The spans a rule with this scope looks at, one per unit (a sentence, a paragraph ...)."""
@@ -65,22 +66,27 @@ class Reply:
         raise ValueError(scope)
 
     def is_excluded(self, span: Span) -> bool:
-        return span[0] < self.start or span[1] > self.end or any(s <= span[0] < e for s, e in self.excluded)
+        if span[0] < self.start or span[1] > self.end:
+            return True
+        if not self.excluded:
+            return False
+        index = bisect_right(self.excluded, (span[0], float("inf"))) - 1
+        return index >= 0 and span[0] < self.excluded[index][1]
 
 
-def read_reply(text: str, doc, matches: dict[str, list[Span]], quote_headers: list) -> Reply:
+def read_reply(text: str, tokens, matches: dict[str, list[Span]], quote_headers: list) -> Reply:
     end = _reply_end(text, quote_headers)
     excluded = [m.span() for m in _QUOTED_LINE.finditer(text, 0, end)]
     handles = _HANDLES.match(text, 0, end)
     start = handles.end() if handles else 0
     start, end = _strip(text, start, end)
-    reply = Reply(text, start, end, excluded=excluded, doc=doc)
+    reply = Reply(text, start, end, excluded=excluded, tokens=tokens)
     if start >= end:
         return reply
-    body_start = _read_greeting(reply, doc, matches.get("@greetings", []), matches.get("@generic_addressees", []))
+    body_start = _read_greeting(reply, tokens, matches.get("@greetings", []), matches.get("@generic_addressees", []))
     body_end = _read_closing(reply, matches.get("@signoffs", []))
     reply.paragraphs = _paragraphs(text, body_start, body_end, excluded)
-    reply.sentences = _sentences(doc, reply.paragraphs)
+    reply.sentences = _sentences(tokens, reply.paragraphs)
     return reply
 
 
@@ -106,7 +112,7 @@ def _line_end(text: str, position: int, limit: int) -> int:
     return min(ends) if ends else limit
 
 
-def _read_greeting(reply: Reply, doc, greetings: list[Span], generic: list[Span]) -> int:
+def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Span]) -> int:
     """Find 'Hi Jane,' at the start; return where the body starts."""
     opening = next((g for g in greetings if g[0] == reply.start), None)
     if opening is None:
@@ -114,11 +120,17 @@ def _read_greeting(reply: Reply, doc, greetings: list[Span], generic: list[Span]
     text = reply.text
     line_end = _line_end(text, reply.start, reply.end)
     greeting_end = line_end
-    after = [t for t in doc if t.idx >= opening[1] and t.idx < line_end and not t.is_space]
-    for count, token in enumerate(after):
-        if token.text in _GREETING_END or count >= MAX_GREETING_TOKENS:
-            greeting_end = token.idx + len(token.text) if token.text in _GREETING_END else opening[1]
+    count = 0
+    for i in range(bisect_left(tokens.start, opening[1]), len(tokens)):
+        if tokens.start[i] >= line_end:
             break
+        piece = tokens.text(i)
+        if piece.isspace():
+            continue
+        if piece in _GREETING_END or count >= MAX_GREETING_TOKENS:
+            greeting_end = tokens.end[i] if piece in _GREETING_END else opening[1]
+            break
+        count += 1
     reply.greeting = (reply.start, greeting_end)
     addressee = text[opening[1]:greeting_end].strip(" \t,!:;.")
     if _PLACEHOLDER_START.match(addressee) or not any(opening[1] <= s < greeting_end for s, _ in generic):
@@ -191,16 +203,17 @@ def _without(start: int, end: int, excluded: list[Span]) -> list[Span]:
     return pieces
 
 
-def _sentences(doc, paragraphs: list[Span]) -> list[Span]:
-    """Sentences as spaCy splits them, cut at paragraph breaks (a blank line ends a sentence)."""
-    sentences, text, index = [], doc.text, 0
-    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+def _sentences(tokens, paragraphs: list[Span]) -> list[Span]:
+    """Sentences from the tokens' sentence starts, cut at paragraph breaks."""
+    text = tokens.text_all
+    cuts = [tokens.start[i] for i in tokens.sentence_starts] + [len(text)]
+    sentences, index = [], 0
     for p_start, p_end in paragraphs:
-        while index < len(bounds) and bounds[index][1] <= p_start:
+        while index + 1 < len(cuts) and cuts[index + 1] <= p_start:
             index += 1
         look = index
-        while look < len(bounds) and bounds[look][0] < p_end:
-            s, e = _strip(text, max(bounds[look][0], p_start), min(bounds[look][1], p_end))
+        while look + 1 < len(cuts) and cuts[look] < p_end:
+            s, e = _strip(text, max(cuts[look], p_start), min(cuts[look + 1], p_end))
             if e > s:
                 sentences.append((s, e))
             look += 1

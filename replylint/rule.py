@@ -150,10 +150,11 @@ class Rule:
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
-    kept = []
+    """Of overlapping matches keep the longer: 'get back to you' over 'will get back'."""
+    kept: list[Span] = []
     for span in spans:
         if kept and span[0] < kept[-1][1]:
-            if span[1] - span[0] > kept[-1][1] - kept[-1][0] and span[0] == kept[-1][0]:
+            if span[1] - span[0] > kept[-1][1] - kept[-1][0]:
                 kept[-1] = span
             continue
         kept.append(span)

@@ -4,6 +4,9 @@ its content words. Words are compared by their first letters, which copes with i
 in every language without a full lemma table; stop words do not count."""
 
 import math
+from functools import lru_cache
+
+import spacy
 
 from ..rule import Rule
 from .required import anchor_span
@@ -23,11 +26,11 @@ class Question(Rule):
         customer = reply.customer
         if customer is None or reply.end <= reply.start:
             return
-        answered_words = _stems(reply.doc, reply.start, reply.end)
+        answered_words = _stems(reply.tokens, reply.start, reply.end)
         requests = [span for key in self.requests for span in customer.matches.get(key, ())]
         anchor = anchor_span(reply, reply.units("first_paragraph") or reply.units("text"), "start")
         for start, end in _questions(customer, requests):
-            asked = _stems(customer.reply.doc, start, end)
+            asked = _stems(customer.reply.tokens, start, end)
             if asked and len(asked & answered_words) < math.ceil(SHARE * len(asked)):
                 question = " ".join(customer.text[start:end].split())
                 yield self.violation(reply, anchor, question)
@@ -40,9 +43,12 @@ def _questions(customer, requests):
             yield start, end
 
 
-def _stems(doc, start, end) -> set[str]:
-    return {
-        token.lower_[:STEM]
-        for token in doc
-        if start <= token.idx < end and token.is_alpha and len(token) >= MIN_WORD and not token.is_stop
-    }
+def _stems(tokens, start, end) -> set[str]:
+    stop_words = _stop_words(tokens.doc.lang_)
+    words = (tokens.text(i).lower() for i in range(len(tokens)) if start <= tokens.start[i] < end)
+    return {word[:STEM] for word in words if word.isalpha() and len(word) >= MIN_WORD and word not in stop_words}
+
+
+@lru_cache(maxsize=None)
+def _stop_words(language: str) -> frozenset[str]:
+    return frozenset(spacy.util.get_lang_class(language).Defaults.stop_words)

@@ -1,0 +1,70 @@
+"""A reply's tokens as plain lists, read from the spaCy Doc once: text hashes, character
+offsets, lemmas and sentence starts. Everything downstream works on these lists instead of
+spaCy Token objects, which are costly to create one by one."""
+
+from spacy.attrs import IDX, LEMMA, LENGTH, ORTH, SENT_START
+from spacy.pipeline.sentencizer import Sentencizer
+
+SENTENCE_END = frozenset(Sentencizer.default_punct_chars)
+CLOSERS = frozenset("\"'”’»)]}")
+
+
+class Tokens:
+    def __init__(self, doc, word_ids):
+        columns = doc.to_array([ORTH, IDX, LENGTH])
+        self.doc = doc
+        self.text_all = doc.text
+        self.orth = columns[:, 0].tolist()
+        self.start = columns[:, 1].tolist()
+        self.end = [s + n for s, n in zip(self.start, columns[:, 2].tolist())]
+        ids = [word_ids(o) for o in self.orth]
+        self.lemma = [i[0] for i in ids]
+        self.form = [i[1] for i in ids]  # the folded text: lower case, one script
+        self.sentence_starts = _sentence_starts(self.text_all, self.start, self.end)
+        self.sentence_start_set = set(self.sentence_starts)
+        self.written_to_doc = False
+
+    def __len__(self):
+        return len(self.orth)
+
+    def text(self, i: int) -> str:
+        return self.text_all[self.start[i]:self.end[i]]
+
+    def write_to_doc(self, lemmas: bool, sentences: bool) -> None:
+        """Give spaCy's Matcher what token patterns may ask for: LEMMA, IS_SENT_START."""
+        import numpy
+
+        self.written_to_doc = True
+        if lemmas and self.orth:
+            self.doc.from_array([LEMMA], numpy.array(self.lemma, dtype="uint64").reshape(-1, 1))
+        if sentences and self.orth:
+            starts = numpy.zeros((len(self.orth), 1), dtype="uint64")
+            for i in self.sentence_starts:
+                starts[i, 0] = 1
+            self.doc.from_array([SENT_START], starts)
+
+
+def _sentence_starts(text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """Token indices that start a sentence: after sentence-final punctuation (and closing
+    quotes), and after a line break before a capitalised word or after punctuation."""
+    found = []
+    expect_start = True
+    after_break = False
+    previous_punct = False
+    for i, (start, end) in enumerate(zip(starts, ends)):
+        piece = text[start:end]
+        if piece.isspace():
+            after_break = after_break or "\n" in piece or "\r" in piece
+            continue
+        if (expect_start and not (piece[0] in CLOSERS and found)) or (after_break and (piece[:1].isupper() or previous_punct or not piece[0].isalnum())):
+            if not found or found[-1] != i:
+                found.append(i)
+            expect_start = False
+        is_final = all(ch in SENTENCE_END for ch in piece)
+        if is_final:
+            expect_start = True
+        elif piece[0] not in CLOSERS:
+            expect_start = False
+        previous_punct = not piece[0].isalnum()
+        after_break = "\n" in text[end:starts[i + 1]] if i + 1 < len(starts) else False
+    return found
