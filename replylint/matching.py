@@ -186,7 +186,7 @@ class Vocabulary:
             while stack:
                 node, at = stack.pop()
                 for key in node.get(END, ()):
-                    found.setdefault(key, []).append((starts[i], ends[at - 1]))
+                    found.setdefault(key, []).append((starts[i], ends[at - 1]))  # in order of start
                 if at < count:
                     stack.extend((child, at + 1) for child in (node.get(lemmas[at]), node.get(-forms[at]), node.get(ANY)) if child)
         return Matches(self, tokens, found)
@@ -251,6 +251,7 @@ class Matches:
         self.aliases: dict[str, str] = {}
 
     def get(self, key: str, default=()):
+        """The spans of one piece of vocabulary, sorted by position."""
         key = self.aliases.get(key, key)
         found = self.found.get(key)
         if found is None:
@@ -260,5 +261,6 @@ class Matches:
                 found = self.vocabulary._run_regex(key, self.tokens.text_all)
             else:
                 return default
+            found.sort()
             self.found[key] = found
         return found or default
