@@ -4,6 +4,7 @@ A Linter loads rule packs once and compiles each language's rules on first use, 
 long-running process pays for loading once and checks a reply in about a millisecond.
 """
 
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,7 @@ class LanguageChecker:
 
         self.language = language
         self.nlp = spacy.blank(language.spacy)
+        self.nlp.max_length = sys.maxsize  # only the tokenizer runs: no parser's memory to protect
         self.vocabulary = Vocabulary(language, self.nlp)
         structure = language.structure
         self.structure_keys = {}

@@ -198,7 +198,7 @@ class Vocabulary:
 
     def _run_regex(self, key: str, text: str) -> list[tuple[int, int]]:
         """Matches of a regex. Where it has named groups, the span is the first named group
-        that took part: so `(?:^|\W)(?P<word>...)` reports the word without its boundary."""
+        that took part: so `(?:^|[^\\w])(?P<word>...)` reports the word without its boundary."""
         compiled, groups = self._regexes[key]
         spans = []
         for found in compiled.finditer(text):
