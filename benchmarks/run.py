@@ -123,7 +123,7 @@ def peer_clis() -> dict[str, Path]:
 
 def whole_process(texts, count: int, peers: bool) -> dict:
     figures = {}
-    replylint = [sys.executable, "-m", "replylint", "check", "--format", "json", "--output", os.devnull]
+    replylint = [sys.executable, "-P", "-m", "replylint", "check", "--format", "json", "--output", os.devnull]
     with tempfile.TemporaryDirectory() as folder:
         directory = Path(folder)
         write_files(texts, count, directory)
@@ -143,7 +143,7 @@ def cold_starts() -> dict:
     spacy_import = [sys.executable, "-c", "import spacy"]
     for language in LANGUAGES:
         draft = DRAFTS / f"{language}.txt"
-        command = [sys.executable, "-m", "replylint", "check", "--lang", "auto", "--format", "json", str(draft)]
+        command = [sys.executable, "-P", "-m", "replylint", "check", "--lang", "auto", "--format", "json", str(draft)]
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fills the lemma cache
         ours, baseline = [], []
         for _ in range(7):  # interleaved, so that the machine's load hits both alike

@@ -112,7 +112,7 @@ def check_one(checker: Checker, path: str) -> FileOutcome:
     try:
         outcome.report = lint(source.text)
         if request.fix or request.diff:
-            fixed = fixes.apply(source.text, outcome.report.violations)
+            fixed = fixes.fix_until_stable(source.text, lambda text: lint(text).violations)
             if request.diff and fixed != source.text:
                 outcome.diff = fixes.diff(path, source.text, fixed)
             if request.fix and path == inputs.STDIN:

@@ -27,6 +27,20 @@ def apply(text: str, violations: list[Violation]) -> str:
     return "".join(pieces)
 
 
+MAX_PASSES = 10
+
+
+def fix_until_stable(text: str, violations_of) -> str:
+    """Apply fixes pass after pass until none is left (a fix can change how the text next to
+    it reads), so that fixing the result again changes nothing."""
+    for _ in range(MAX_PASSES):
+        fixed = apply(text, violations_of(text))
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
 def diff(path: str, before: str, after: str) -> str:
     lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path.lstrip('/')}", f"b/{path.lstrip('/')}")
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)

@@ -23,6 +23,7 @@ ANY = 0  # the lemma id that stands for ANY_WORD
 SENTENCE_START = "^"  # as a phrase's first word: the phrase must start a sentence
 SENTENCE_START_ID = 1
 END = "$"  # in a trie node: the keys of the phrases that end there
+NO_PREFIX = -1  # a word that starts with no registered prefix
 EXACT_MARK = "="  # '=could' matches that form only, not every form of its lemma
 MAX_REMEMBERED = 200_000
 
@@ -59,7 +60,8 @@ class Vocabulary:
         self.anchored_trie: dict = {}  # phrases that must start a sentence
         self.matchers: dict[str, Matcher] = {}  # one per token-pattern entry, run on demand
         self.patterns_need_lemmas = self.patterns_need_sentences = False
-        self._word_ids: dict[int, tuple[int, int]] = {}
+        self._word_ids: dict[int, tuple[int, int, int]] = {}
+        self._prefix_lengths: list[int] = []
 
     def phrases(self, phrases: list[str], where: Where) -> str:
         """Word sequences matched by lemma: 'thank you' also finds 'Thanking you'."""
@@ -102,6 +104,7 @@ class Vocabulary:
                 for word in phrase:
                     if word.endswith(PREFIX_MARK) and len(word) > 1:
                         self.prefixes.setdefault(len(word) - 1, set()).add(word[:-1])
+        self._prefix_lengths = sorted(self.prefixes, reverse=True)
         strings = self.nlp.vocab.strings
         for key, phrases in tokenized.items():
             for phrase in phrases:
@@ -136,6 +139,8 @@ class Vocabulary:
             return SENTENCE_START_ID
         if word.startswith(EXACT_MARK) and len(word) > 1:
             return -self.nlp.vocab.strings.add(word[1:])
+        if word.endswith(PREFIX_MARK):
+            return self.nlp.vocab.strings.add(word)
         return self.nlp.vocab.strings.add(self.lemma(word))
 
     def _split(self, phrase: str) -> list[str]:
@@ -149,26 +154,27 @@ class Vocabulary:
         return words
 
     def lemma(self, folded: str) -> str:
-        found = self.forms.get(folded)
-        if found is not None:
-            return found
-        if folded.endswith(PREFIX_MARK):
-            return folded
-        for length, prefixes in self.prefixes.items():
-            if folded[:length] in prefixes:
-                return folded[:length] + PREFIX_MARK
-        return folded
+        return self.forms.get(folded, folded)
 
-    def word_ids(self, orth: int) -> tuple[int, int]:
-        """(lemma hash, folded form hash) for a token's text hash, remembered: each distinct
-        word is folded and looked up once."""
+    def prefix(self, folded: str) -> str | None:
+        """The longest registered prefix that starts the word, as 'prefix*'."""
+        for length in self._prefix_lengths:
+            if folded[:length] in self.prefixes[length]:
+                return folded[:length] + PREFIX_MARK
+        return None
+
+    def word_ids(self, orth: int) -> tuple[int, int, int]:
+        """(lemma hash, folded form hash, prefix hash or ANY) for a token's text hash,
+        remembered: each distinct word is folded and looked up once."""
         found = self._word_ids.get(orth)
         if found is None:
             if len(self._word_ids) > MAX_REMEMBERED:
                 self._word_ids.clear()
             strings = self.nlp.vocab.strings
             folded = self.language.fold(strings[orth])
-            found = self._word_ids[orth] = (strings.add(self.lemma(folded)), strings.add(folded))
+            prefix = self.prefix(folded)
+            found = (strings.add(self.lemma(folded)), strings.add(folded), strings.add(prefix) if prefix else NO_PREFIX)
+            self._word_ids[orth] = found
         return found
 
     def tokens(self, doc: Doc) -> Tokens:
@@ -178,17 +184,21 @@ class Vocabulary:
         """Phrases are found at once (one dictionary lookup per token); token patterns and
         regexes only when a rule asks for them."""
         found: dict[str, list[tuple[int, int]]] = {}
-        lemmas, forms, starts, ends = tokens.lemma, tokens.form, tokens.start, tokens.end
+        lemmas, forms, prefixes, starts, ends = tokens.lemma, tokens.form, tokens.prefix, tokens.start, tokens.end
         count, sentence_starts = len(lemmas), tokens.sentence_start_set
+
+        def children(node, at):
+            return (node.get(lemmas[at]), node.get(-forms[at]), node.get(prefixes[at]), node.get(ANY))
+
         for i in range(count):
             roots = (self.trie, self.anchored_trie) if i in sentence_starts else (self.trie,)
-            stack = [(child, i + 1) for root in roots for child in (root.get(lemmas[i]), root.get(-forms[i]), root.get(ANY)) if child]
+            stack = [(child, i + 1) for root in roots for child in children(root, i) if child]
             while stack:
                 node, at = stack.pop()
                 for key in node.get(END, ()):
                     found.setdefault(key, []).append((starts[i], ends[at - 1]))  # in order of start
                 if at < count:
-                    stack.extend((child, at + 1) for child in (node.get(lemmas[at]), node.get(-forms[at]), node.get(ANY)) if child)
+                    stack.extend((child, at + 1) for child in children(node, at) if child)
         return Matches(self, tokens, found)
 
     def _run_pattern(self, key: str, tokens: Tokens) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ Span = tuple[int, int]
 
 SCOPES = (
     "text", "greeting", "first_sentence", "first_paragraph", "body", "paragraph",
-    "last_paragraph", "sentence", "closing", "signature",
+    "last_paragraph", "ending", "sentence", "closing", "signature",
 )
 
 _HANDLES = re.compile(r"\A\s*(?:[@＠]\w+[\s:,]*)+")
@@ -34,6 +34,7 @@ class Reply:
     start: int
     end: int
     greeting: Span | None = None
+    opening: Span | None = None  # the greeting word(s) themselves: 'Hi'
     addressee: str = ""
     closing: Span | None = None
     signature: Span | None = None
@@ -59,6 +60,8 @@ class Reply:
             return self.paragraphs[:1]
         if scope == "last_paragraph":
             return self.paragraphs[-1:]
+        if scope == "ending":  # the last two paragraphs: an offer of help, then thanks
+            return self.paragraphs[-2:]
         if scope == "sentence":
             return list(self.sentences)
         if scope == "first_sentence":
@@ -114,9 +117,11 @@ def _line_end(text: str, position: int, limit: int) -> int:
 
 def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Span]) -> int:
     """Find 'Hi Jane,' at the start; return where the body starts."""
-    opening = next((g for g in greetings if g[0] == reply.start), None)
-    if opening is None:
+    openings = [g for g in greetings if g[0] == reply.start]
+    if not openings:
         return reply.start
+    opening = max(openings, key=lambda g: g[1])  # 'dobar dan' rather than 'dobar'
+    reply.opening = opening
     text = reply.text
     line_end = _line_end(text, reply.start, reply.end)
     greeting_end = line_end
@@ -127,16 +132,27 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
         piece = tokens.text(i)
         if piece.isspace():
             continue
+        if piece == "." and _abbreviation(tokens, i):
+            continue  # 'Poštovani g. Ristiću,': the dot of an abbreviation ends nothing
         if piece in _GREETING_END or count >= MAX_GREETING_TOKENS:
             greeting_end = tokens.end[i] if piece in _GREETING_END else opening[1]
             break
         count += 1
     reply.greeting = (reply.start, greeting_end)
     addressee = text[opening[1]:greeting_end].strip(" \t,!:;.")
-    if _PLACEHOLDER_START.match(addressee) or not any(opening[1] <= s < greeting_end for s, _ in generic):
+    is_name = addressee[:1].isalnum() and not any(opening[1] <= s < greeting_end for s, _ in generic)
+    if _PLACEHOLDER_START.match(addressee) or is_name:
         reply.addressee = addressee
     start, _ = _strip(text, greeting_end, reply.end)
     return start
+
+
+def _abbreviation(tokens, dot: int) -> bool:
+    """A dot after a short lower-case word ('g.', 'gosp.', 'sr.'), or a single letter."""
+    if dot == 0:
+        return False
+    word = tokens.text(dot - 1)
+    return tokens.end[dot - 1] == tokens.start[dot] and word.isalpha() and (len(word) == 1 or (word.islower() and len(word) <= 4))
 
 
 def _read_closing(reply: Reply, signoffs: list[Span]) -> int:

@@ -20,6 +20,7 @@ class Tokens:
         ids = [word_ids(o) for o in self.orth]
         self.lemma = [i[0] for i in ids]
         self.form = [i[1] for i in ids]  # the folded text: lower case, one script
+        self.prefix = [i[2] for i in ids]  # the registered 'prefix*' the word starts with
         self.sentence_starts = _sentence_starts(self.text_all, self.start, self.end)
         self.sentence_start_set = set(self.sentence_starts)
         self.written_to_doc = False

@@ -58,7 +58,7 @@ def test_fix_masks_the_card_keeps_line_endings_and_is_idempotent(tmp_path):
     path.chmod(0o640)
 
     def fix():
-        return subprocess.run([sys.executable, "-m", "replylint", "check", "--lang", "en", "--fix", str(path)], capture_output=True, text=True)
+        return subprocess.run([sys.executable, "-P", "-m", "replylint", "check", "--lang", "en", "--fix", str(path)], capture_output=True, text=True)
 
     fix()
     once = path.read_bytes()
@@ -71,7 +71,7 @@ def test_fix_masks_the_card_keeps_line_endings_and_is_idempotent(tmp_path):
 def test_diff_shows_the_fix_and_changes_nothing(tmp_path):
     path = tmp_path / "draft.txt"
     path.write_text(CARD, encoding="utf-8", newline="")
-    result = subprocess.run([sys.executable, "-m", "replylint", "check", "--lang", "en", "--diff", str(path)], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-P", "-m", "replylint", "check", "--lang", "en", "--diff", str(path)], capture_output=True, text=True)
     assert "+Thanks for writing. Your card **** **** **** 1111 and CVV *** are noted." in result.stdout.replace("\r", "")
     assert path.read_bytes().decode("utf-8") == CARD
 
@@ -80,12 +80,12 @@ def test_fix_keeps_utf8_bom_and_utf16(tmp_path):
     for encoding in ("utf-8-sig", "utf-16"):
         path = tmp_path / f"{encoding}.txt"
         path.write_bytes(CARD.encode(encoding))
-        subprocess.run([sys.executable, "-m", "replylint", "check", "--lang", "en", "--fix", str(path)], capture_output=True)
+        subprocess.run([sys.executable, "-P", "-m", "replylint", "check", "--lang", "en", "--fix", str(path)], capture_output=True)
         assert path.read_bytes().decode(encoding) == CARD.replace("4111 1111 1111 1111", "**** **** **** 1111").replace("CVV 123", "CVV ***")
 
 
 def test_fix_on_stdin_prints_the_fixed_text():
-    result = subprocess.run([sys.executable, "-m", "replylint", "check", "--lang", "en", "--fix", "-"], input="Card 4111111111111111.", capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-P", "-m", "replylint", "check", "--lang", "en", "--fix", "-"], input="Card 4111111111111111.", capture_output=True, text=True)
     assert result.stdout == "Card ************1111."
 
 
@@ -94,7 +94,7 @@ def test_mcp_round_trip_through_the_sdk_client():
     from mcp.client.stdio import stdio_client
 
     async def session():
-        server = StdioServerParameters(command=sys.executable, args=["-m", "replylint", "mcp"])
+        server = StdioServerParameters(command=sys.executable, args=["-P", "-m", "replylint", "mcp"])
         async with stdio_client(server) as (read, write):
             async with ClientSession(read, write) as client:
                 await client.initialize()

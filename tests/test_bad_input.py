@@ -14,7 +14,7 @@ SOON = "We will reply soon."
 def run(*args, stdin=None, cwd=None, close_stdin=False):
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "replylint", "check", "--lang", "en", "--select", "vague-timeframe", "--format", "json", *args],
+        [sys.executable, "-P", "-m", "replylint", "check", "--lang", "en", "--select", "vague-timeframe", "--format", "json", *args],
         input=stdin, stdin=subprocess.DEVNULL if close_stdin else None, capture_output=True, cwd=cwd, timeout=60,
     )
     assert time.monotonic() - started < 30

@@ -12,7 +12,7 @@ BAD = "Hello,\n\nAs I already said, you should have read the manual. SORRY!!!\n"
 
 
 def run(*args, stdin: str | None = None, cwd=None):
-    return subprocess.run([sys.executable, "-m", "replylint", *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=120)
+    return subprocess.run([sys.executable, "-P", "-m", "replylint", *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
 @pytest.fixture()

@@ -14,7 +14,7 @@ BAD = "Hi {{ name }},\n\nThank you for writing. Calm down, we will fix it soon.\
 
 
 def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "replylint", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+    return subprocess.run([sys.executable, "-P", "-m", "replylint", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
 @pytest.fixture()

@@ -5,8 +5,11 @@ import re
 
 from ..rule import Rule
 
-_DIGIT_RUN = re.compile(r"(?<![\d\w])\d(?:[ \-\u00a0]?\d){12,18}(?![\d\w])")
-_CODE_AFTER = re.compile(r"^\W{0,3}(?:\w+\W{1,3}){0,3}?(\d{3,4})(?!\d)")
+_GROUP = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"(?<![\d\w*•])(?<![*•][ \-\u00a0])\d(?:[ \-\u00a0]?\d){12,}(?![\d\w])")
+# the first number within three words after 'CVV': words are letters, so a masked '***' or
+# another number ends the search (and a second run finds nothing new to mask)
+_CODE_AFTER = re.compile(r"^\W{0,3}(?:[^\W\d_]+\W{1,3}){0,3}?(\d{3,4})(?!\d)")
 
 
 class CardNumber(Rule):
@@ -19,15 +22,37 @@ class CardNumber(Rule):
         text = reply.text
         for unit in self.units(reply):
             for found in _DIGIT_RUN.finditer(text, *unit):
-                digits = re.sub(r"\D", "", found.group())
-                if _luhn(digits) and not reply.is_excluded(found.span()):
-                    masked = _mask(found.group())
-                    yield self.violation(reply, found.span(), suggestion=masked, fix=masked)
+                for span in _cards_in(text, found.start(), found.end()):
+                    if reply.is_excluded(span):
+                        continue
+                    masked = _mask(text[span[0]:span[1]])
+                    yield self.violation(reply, span, suggestion=masked, fix=masked)
             for word_start, word_end in self.spans(matches, self.code_words, unit, reply):
                 code = _CODE_AFTER.match(text[word_end:min(unit[1], word_end + 30)])
                 if code:
                     span = (word_end + code.start(1), word_end + code.end(1))
                     yield self.violation(reply, span, suggestion="***", fix="***")
+
+
+def _cards_in(text: str, start: int, end: int):
+    """Card numbers inside a run of digit groups: the longest window of groups, from the left,
+    with 13-19 digits, no leading zero, passing the Luhn check ('CVC 000 4111 1111 1111 1111'
+    holds one after '000'; two cards written one after the other are two)."""
+    groups = [m.span() for m in _GROUP.finditer(text, start, end)]
+    first = 0
+    while first < len(groups):
+        found, digits = None, ""
+        for last in range(first, len(groups)):
+            digits += text[groups[last][0]:groups[last][1]]
+            if len(digits) > 19:
+                break
+            if len(digits) >= 13 and digits[0] != "0" and _luhn(digits):
+                found = last
+        if found is None:
+            first += 1
+            continue
+        yield groups[first][0], groups[found][1]
+        first = found + 1
 
 
 def _luhn(digits: str) -> bool:

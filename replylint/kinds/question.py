@@ -26,11 +26,12 @@ class Question(Rule):
         customer = reply.customer
         if customer is None or reply.end <= reply.start:
             return
-        answered_words = _stems(reply.tokens, reply.start, reply.end)
+        fold = self.vocabulary.language.fold
+        answered_words = _stems(reply.tokens, reply.start, reply.end, fold)
         requests = [span for key in self.requests for span in customer.matches.get(key, ())]
         anchor = anchor_span(reply, reply.units("first_paragraph") or reply.units("text"), "start")
         for start, end in _questions(customer, requests):
-            asked = _stems(customer.reply.tokens, start, end)
+            asked = _stems(customer.reply.tokens, start, end, fold)
             if asked and len(asked & answered_words) < math.ceil(SHARE * len(asked)):
                 question = " ".join(customer.text[start:end].split())
                 yield self.violation(reply, anchor, question)
@@ -43,12 +44,13 @@ def _questions(customer, requests):
             yield start, end
 
 
-def _stems(tokens, start, end) -> set[str]:
-    stop_words = _stop_words(tokens.doc.lang_)
-    words = (tokens.text(i).lower() for i in range(len(tokens)) if start <= tokens.start[i] < end)
+def _stems(tokens, start, end, fold) -> set[str]:
+    """Content words' first letters, folded (so Cyrillic and Latin Serbian compare equal)."""
+    stop_words = _stop_words(tokens.doc.lang_, fold)
+    words = (fold(tokens.text(i)) for i in range(len(tokens)) if start <= tokens.start[i] < end)
     return {word[:STEM] for word in words if word.isalpha() and len(word) >= MIN_WORD and word not in stop_words}
 
 
 @lru_cache(maxsize=None)
-def _stop_words(language: str) -> frozenset[str]:
-    return frozenset(spacy.util.get_lang_class(language).Defaults.stop_words)
+def _stop_words(language: str, fold) -> frozenset[str]:
+    return frozenset(fold(word) for word in spacy.util.get_lang_class(language).Defaults.stop_words)
