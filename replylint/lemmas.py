@@ -17,7 +17,7 @@ from pathlib import Path
 from .errors import ReplylintError
 from .language import Language
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 4
 
 
 def cache_dir() -> Path:
@@ -47,10 +47,16 @@ def form_table(language: Language, words: set[str]) -> dict[str, str]:
 
 
 def _compile(language: Language, words: set[str]) -> dict[str, str]:
+    """Forms of each word's lemma, and of the word itself where it is a lemma too: the table
+    says Russian 'день' is a form of 'деть' and Portuguese 'partido' one of 'partir'; written
+    in a rule each should find both families ('дня', 'partida'), under one lemma."""
     table = _full_table(language)
     lemma_of = {word: table.get(word, word) for word in words}
-    wanted = set(lemma_of.values())
-    forms = {form: lemma for form, lemma in table.items() if lemma in wanted}
+    family: dict[str, str] = {}
+    for word, lemma in lemma_of.items():
+        family.setdefault(lemma, lemma)
+        family.setdefault(word, lemma)
+    forms = {form: family[lemma] for form, lemma in table.items() if lemma in family}
     forms.update(lemma_of)
     return forms
 
@@ -67,9 +73,10 @@ def _full_table(language: Language) -> dict[str, str]:
         raise ReplylintError(f"unknown lemma source {source!r} (expected spacy-lookups-data, simplemma or none)", language.path)
     fold = language.fold
     table: dict[str, str] = {}
-    for form, lemma in raw.items():
-        if isinstance(form, str) and isinstance(lemma, str):
-            table.setdefault(fold(form), fold(lemma))
+    # lower-case entries first: after folding, 'Rodas' (a name) must not override 'rodas'
+    entries = [(f, l) for f, l in raw.items() if isinstance(f, str) and isinstance(l, str)]
+    for form, lemma in sorted(entries, key=lambda entry: entry[0] != entry[0].lower()):
+        table.setdefault(fold(form), fold(lemma))
     return table
 
 

@@ -146,7 +146,7 @@ class Vocabulary:
     def _split(self, phrase: str) -> list[str]:
         words = []
         special_cases = self.nlp.tokenizer.rules
-        for chunk in phrase.split():
+        for chunk in _split_prefix_words(phrase):
             if chunk.endswith(PREFIX_MARK) or chunk == SENTENCE_START or (chunk.startswith(EXACT_MARK) and len(chunk) > 1) or (chunk.isalpha() and chunk not in special_cases):
                 words.append(self.language.fold(chunk))  # what the tokenizer would give, only faster
             else:
@@ -212,10 +212,22 @@ class Vocabulary:
         compiled, groups = self._regexes[key]
         spans = []
         for found in compiled.finditer(text):
-            span = next((found.span(g) for g in groups if found.start(g) != -1), None)
-            if span and span[1] > span[0]:
+            span = next((found.span(g) for g in groups if found.start(g) != -1), found.span())
+            if span[1] > span[0]:
                 spans.append(span)
         return spans
+
+
+def _split_prefix_words(phrase: str) -> list[str]:
+    """'pateic*, ka' -> ['pateic*', ',', 'ka']: a prefix word ends at its star."""
+    chunks = []
+    for chunk in phrase.split():
+        star = chunk.find(PREFIX_MARK)
+        if 0 < star < len(chunk) - 1:
+            chunks.extend([chunk[: star + 1], chunk[star + 1:]])
+        else:
+            chunks.append(chunk)
+    return chunks
 
 
 def _require_strings(values, where: Where) -> None:

@@ -16,14 +16,14 @@ SCOPES = (
 )
 
 _HANDLES = re.compile(r"\A\s*(?:[@＠]\w+[\s:,]*)+")
-_INITIALS = re.compile(r"(?:^|\s)([\^~*\-–—]\s?[A-Z]{1,3}\d?)\s*\Z")
+_INITIALS = re.compile(r"(?:^|\s)([\^~*\-–—]\s?[A-ZА-ЯЁЂЈЉЊЋЏŠĐČĆŽĀĒĪŪĶĻŅĢÇĞİÖŞÜ]{1,3}\d?)\s*\Z")
 _SIGNATURE_DASHES = re.compile(r"^-- ?$", re.M)
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.M)
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\r?\n[ \t]*)+|\r[ \t]*(?:\r[ \t]*)+")
 _GREETING_END = frozenset(",!:;.")
 _PLACEHOLDER_START = re.compile(r"[\[{<%$]")
 MAX_GREETING_TOKENS = 10
-MAX_NAME_WORDS = 4
+MAX_NAME_WORDS = 8
 MAX_SIGNATURE_LINES = 6
 _LINES = re.compile(r"\r\n|\r|\n")
 
@@ -126,7 +126,11 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
     line_end = _line_end(text, reply.start, reply.end)
     greeting_end = line_end
     count = 0
-    for i in range(bisect_left(tokens.start, opening[1]), len(tokens)):
+    after_opening = _next_word(tokens, opening[1], line_end)
+    generic_next = any(opening[1] <= s < line_end for s, _ in generic)  # 'Здравствуйте, уважаемый клиент!' 
+    if text[opening[1] - 1] in ",!:" and after_opening is not None and after_opening[0][:1].islower() and not generic_next:
+        greeting_end = opening[1]  # 'Здравствуйте, спасибо за обращение': no name follows
+    for i in range(bisect_left(tokens.start, opening[1]), len(tokens) if greeting_end == line_end else 0):
         if tokens.start[i] >= line_end:
             break
         piece = tokens.text(i)
@@ -145,6 +149,17 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
         reply.addressee = addressee
     start, _ = _strip(text, greeting_end, reply.end)
     return start
+
+
+def _next_word(tokens, position: int, limit: int) -> tuple[str, int] | None:
+    """The next token's text and start, if one starts before `limit`."""
+    for i in range(bisect_left(tokens.start, position), len(tokens)):
+        if tokens.start[i] >= limit:
+            return None
+        piece = tokens.text(i)
+        if not piece.isspace():
+            return piece, tokens.start[i]
+    return None
 
 
 def _abbreviation(tokens, dot: int) -> bool:
@@ -230,7 +245,7 @@ def _sentences(tokens, paragraphs: list[Span]) -> list[Span]:
         look = index
         while look + 1 < len(cuts) and cuts[look] < p_end:
             s, e = _strip(text, max(cuts[look], p_start), min(cuts[look + 1], p_end))
-            if e > s:
+            if e > s and any(ch.isalnum() for ch in text[s:e]):  # not an emoji on its own
                 sentences.append((s, e))
             look += 1
     return sentences

@@ -51,13 +51,13 @@ def _sentence_starts(text: str, starts: list[int], ends: list[int]) -> list[int]
     found = []
     expect_start = True
     after_break = False
-    previous_punct = False
     for i, (start, end) in enumerate(zip(starts, ends)):
         piece = text[start:end]
         if piece.isspace():
             after_break = after_break or "\n" in piece or "\r" in piece
             continue
-        if (expect_start and not (piece[0] in CLOSERS and found)) or (after_break and (piece[:1].isupper() or previous_punct or not piece[0].isalnum())):
+        # after a line break: a capitalised word, or a bullet; not a line wrapped after a comma
+        if (expect_start and not (piece[0] in CLOSERS and found)) or (after_break and (piece[:1].isupper() or not piece[0].isalnum())):
             if not found or found[-1] != i:
                 found.append(i)
             expect_start = False
@@ -66,6 +66,5 @@ def _sentence_starts(text: str, starts: list[int], ends: list[int]) -> list[int]
             expect_start = True
         elif piece[0] not in CLOSERS:
             expect_start = False
-        previous_punct = not piece[0].isalnum()
         after_break = "\n" in text[end:starts[i + 1]] if i + 1 < len(starts) else False
     return found

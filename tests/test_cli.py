@@ -118,7 +118,7 @@ def test_bad_rule_pack_names_file_and_line(tmp_path):
     (pack / "my-rule.yaml").write_text("extends: existence\nlevel: warning\nmessage: x\nscope: bodyy\ntokens: [foo]\n", encoding="utf-8")
     result = run("check", "--rules", str(pack), "-", stdin="Hi")
     assert result.returncode == 2
-    assert result.stderr.strip().endswith("my-rule.yaml:4: unknown scope 'bodyy' (expected one of: text, greeting, first_sentence, first_paragraph, body, paragraph, last_paragraph, sentence, closing, signature)")
+    assert result.stderr.strip().endswith("my-rule.yaml:4: unknown scope 'bodyy' (expected one of: text, greeting, first_sentence, first_paragraph, body, paragraph, last_paragraph, ending, sentence, closing, signature)")
 
 
 def test_rule_packs_ship_inside_the_installed_package():

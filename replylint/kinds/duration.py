@@ -1,7 +1,7 @@
 """duration: a promised time ("we will reply within 48 hours") must not exceed the team's
 response standard. Units, number words and the words that make a time a promise of a reply
-("get back to you", "respond", "allow") are language data; the time must follow the promise
-in the same unit. The standard comes from `max_hours`, which configuration overrides
+("get back to you", "respond", "allow") are language data; the time and the promise must be
+in the same unit (a sentence), in either order. The standard comes from `max_hours`, which configuration overrides
 (`response_hours`)."""
 
 import re
@@ -10,6 +10,7 @@ from ..rule import Rule
 
 _NUMBER_BEFORE = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s*(?:[-–]|to|до|do|ile|līdz|a)\s*(\d+(?:[.,]\d+)?))?[\s\-]*(?:\w+[\s\-]+)?$")
 WINDOW = 40
+_GLUED_HOURS = re.compile(r"(?<![\w.,])(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?\s?(?:h|hrs?)(?![\w])")
 
 
 class Duration(Rule):
@@ -34,10 +35,12 @@ class Duration(Rule):
                     amount, amount_start = self._amount(text, window_start, unit_start, words)
                     if amount is None:
                         continue
-                    if not any(p_end <= amount_start for _, p_end in promises):
-                        continue
                     if amount * hours > self.max_hours:
                         yield self.violation(reply, (amount_start, unit_end), _hours(amount * hours), _hours(self.max_hours))
+            for glued in _GLUED_HOURS.finditer(text, *unit):  # '72h', '48 h': one token in most languages
+                hours = max(float(v) for v in glued.groups() if v)
+                if hours > self.max_hours and not reply.is_excluded(glued.span()):
+                    yield self.violation(reply, glued.span(), _hours(hours), _hours(self.max_hours))
 
     def _time_units(self, matches, unit, reply):
         """Each time unit once, the longest reading winning ('business day' over 'day')."""
