@@ -8,7 +8,7 @@ from . import fixes, inputs
 from .api import Options, lint_file
 from .config import Config, find_config, load_config
 from .errors import ReplylintError
-from .formats import email_message, is_template_path
+from .formats import is_template_path
 from .linter import Linter, Settings
 from .model import FileReport
 
@@ -193,5 +193,7 @@ def _customer_message(path: Path) -> tuple[str, str]:
     """The customer's message: a text file, or an .eml message (its body, and the From: name)."""
     text = inputs.read(str(path)).text
     if path.suffix.lower() == ".eml":
+        from .formats import email_message
+
         return email_message.body(text)[1], email_message.sender_name(text)
     return text, ""

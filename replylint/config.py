@@ -7,8 +7,6 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-import pathspec
-
 from .errors import ReplylintError
 from .model import LEVELS
 from .yamlfile import load_yaml
@@ -69,7 +67,11 @@ def _relative(path: str, root: Path) -> str:
 
 
 def _matches(globs: list[str], relative: str) -> bool:
-    return bool(globs) and pathspec.GitIgnoreSpec.from_lines(globs).match_file(relative)
+    if not globs:
+        return False
+    import pathspec  # only configurations with globs need it
+
+    return pathspec.GitIgnoreSpec.from_lines(globs).match_file(relative)
 
 
 _found: dict[Path, Config] = {}

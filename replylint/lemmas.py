@@ -9,40 +9,26 @@ versions of everything that shaped it. A stale or corrupt cache is rebuilt silen
 import gzip
 import hashlib
 import json
-import os
-import tempfile
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .cache import read_json, write_json
 from .errors import ReplylintError
 from .language import Language
 
 CACHE_FORMAT = 4
 
 
-def cache_dir() -> Path:
-    override = os.environ.get("REPLYLINT_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("replylint"))
-
-
 def form_table(language: Language, words: set[str]) -> dict[str, str]:
     """Map every folded inflected form of `words`' lemmas (and the words) to the folded lemma."""
     if not words:
         return {}
-    key = _cache_key(language, words)
-    path = cache_dir() / f"forms-{language.code}-{key}.json"
-    try:
-        cached = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(cached, dict) and cached.get("format") == CACHE_FORMAT and isinstance(cached.get("forms"), dict):
-            return cached["forms"]
-    except (OSError, ValueError):
-        pass
+    name = f"forms-{language.code}-{_cache_key(language, words)}.json"
+    cached = read_json(name)
+    if isinstance(cached, dict) and cached.get("format") == CACHE_FORMAT and isinstance(cached.get("forms"), dict):
+        return cached["forms"]
     forms = _compile(language, words)
-    _write_atomically(path, json.dumps({"format": CACHE_FORMAT, "forms": forms}, ensure_ascii=False))
+    write_json(name, {"format": CACHE_FORMAT, "forms": forms})
     return forms
 
 
@@ -125,15 +111,3 @@ def _version(package: str) -> str:
         return version(package)
     except PackageNotFoundError:
         return "-"
-
-
-def _write_atomically(path: Path, content: str) -> None:
-    """Best effort: a cache that cannot be written only costs time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".forms-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(content)
-        os.replace(temporary, path)
-    except OSError:
-        pass

@@ -14,11 +14,12 @@ import re2
 from .detect import detect
 from .errors import ReplylintError
 from .language import Language, load_languages
-from .matching import Vocabulary, Where
+from .matching import Vocabulary, Where, save_known_regexes
 from .model import Violation
 from .reply import Reply, read_reply
 from .rulepack import bundled_pack, compile_rules, discover
 from .score import load_scoring
+from .yamlfile import save_cache
 
 STRUCTURE_VOCABULARY = ("greetings", "signoffs", "generic_addressees")
 
@@ -62,6 +63,8 @@ class LanguageChecker:
         self.quote_headers = [_quote_header(p, language.path) for p in structure.get("quote_headers") or []]
         self.rules = compile_rules(sources, language.code, self.vocabulary, overrides)
         self.vocabulary.finalize()
+        save_known_regexes()
+        save_cache()
 
     def analyze(self, text: str) -> tuple[Reply, dict]:
         tokens = self.vocabulary.tokens(self.nlp.make_doc(text))

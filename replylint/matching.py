@@ -8,10 +8,13 @@ pass, whatever the number of rules.
 
 from dataclasses import dataclass, field
 
+import hashlib
+
 import re2
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .cache import KnownGood
 from .errors import ReplylintError
 from .language import Language
 from .lemmas import form_table
@@ -26,6 +29,7 @@ END = "$"  # in a trie node: the keys of the phrases that end there
 NO_PREFIX = -1  # a word that starts with no registered prefix
 EXACT_MARK = "="  # '=could' matches that form only, not every form of its lemma
 MAX_REMEMBERED = 200_000
+MAX_RETRY_SPAN = 64
 
 
 @dataclass
@@ -76,17 +80,14 @@ class Vocabulary:
 
     def regex(self, pattern: str, ignorecase: bool, where: Where, whole_words: bool = False) -> str:
         """A regex run on a linear-time engine, so that no pattern can hang a run."""
-        if whole_words:  # RE2's \b only knows ASCII letters
-            pattern = rf"(?:^|[^\pL\pN_])({pattern})(?:$|[^\pL\pN_])"
-        options = re2.Options()
-        options.case_sensitive = not ignorecase
-        options.log_errors = False
-        try:
-            compiled = re2.compile(pattern, options)
-        except re2.error as error:
-            raise ReplylintError(f"invalid or unsupported regex {pattern!r}: {error}", where.path, where.line) from None
+        if whole_words:
+            pattern = f"(?:{pattern})"  # word boundaries are checked after matching (see _run_regex)
+        digest = hashlib.sha1(f"{ignorecase}:{pattern}".encode("utf-8")).hexdigest()[:20]
         key = f"re{len(self._regexes)}"
-        self._regexes[key] = (compiled, [1] if whole_words else sorted(compiled.groupindex.values()) or [0])
+        self._regexes[key] = _LazyRegex(pattern, ignorecase, whole_words, where)
+        if digest not in _known_regexes():
+            self._regexes[key].compiled()  # refused now, with file and line, if RE2 refuses it
+            _known_regexes().add(digest)
         return key
 
     def _add(self, entry) -> str:
@@ -208,14 +209,33 @@ class Vocabulary:
 
     def _run_regex(self, key: str, text: str) -> list[tuple[int, int]]:
         """Matches of a regex. Where it has named groups, the span is the first named group
-        that took part: so `(?:^|[^\\w])(?P<word>...)` reports the word without its boundary."""
-        compiled, groups = self._regexes[key]
-        spans = []
-        for found in compiled.finditer(text):
+        that took part: so `(?:^|[^\\pL])(?P<word>...)` reports the word without its boundary.
+        Whole-word patterns are checked for boundaries here, in Python: RE2's \\b knows only
+        ASCII, and Unicode classes in the pattern cost milliseconds to compile."""
+        regex = self._regexes[key]
+        compiled, groups, whole_words = regex.compiled(), regex.groups, regex.whole_words
+        spans, position = [], 0
+        while position <= len(text):
+            found = compiled.search(text, position)
+            if found is None:
+                break
             span = next((found.span(g) for g in groups if found.start(g) != -1), found.span())
+            if whole_words and not _word_bounded(text, *span):
+                # a longer word hid it: look again just after (or past a long match: stays linear)
+                position = found.start() + 1 if found.end() - found.start() < MAX_RETRY_SPAN else found.end()
+                continue
             if span[1] > span[0]:
                 spans.append(span)
+            position = max(found.end(), found.start() + 1)
         return spans
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not _is_word_char(text[start - 1])) and (end >= len(text) or not _is_word_char(text[end]))
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _split_prefix_words(phrase: str) -> list[str]:
@@ -259,6 +279,54 @@ def _lemmatize_pattern(token, vocabulary: Vocabulary):
     elif isinstance(value, dict):
         value = {op: [convert(w) for w in v] if op in ("IN", "NOT_IN") and isinstance(v, list) else v for op, v in value.items()}
     return {**token, "LEMMA": value}
+
+
+class _LazyRegex:
+    """An RE2 regex compiled when first used: Unicode classes cost milliseconds each to
+    compile, and a one-draft run uses few of the pack's regexes. Patterns are compiled at
+    load time the first time they are seen, so an invalid one is refused with its place."""
+
+    def __init__(self, pattern: str, ignorecase: bool, whole_words: bool, where: Where):
+        self.pattern, self.ignorecase, self.whole_words, self.where = pattern, ignorecase, whole_words, where
+        self._compiled = None
+        self.groups: list[int] = []
+
+    def compiled(self):
+        if self._compiled is None:
+            options = re2.Options()
+            options.case_sensitive = not self.ignorecase
+            options.log_errors = False
+            try:
+                compiled = re2.compile(self.pattern, options)
+            except re2.error as error:
+                raise ReplylintError(f"invalid or unsupported regex {self.pattern!r}: {error}", self.where.path, self.where.line) from None
+            self.groups = sorted(compiled.groupindex.values())
+            self._compiled = compiled
+        return self._compiled
+
+
+_known: KnownGood | None = None
+
+
+def _known_regexes() -> KnownGood:
+    global _known
+    if _known is None:
+        _known = KnownGood("known-regexes.json", f"re2-{_re2_version()}")
+    return _known
+
+
+def _re2_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("google-re2")
+    except PackageNotFoundError:
+        return "-"
+
+
+def save_known_regexes() -> None:
+    if _known is not None:
+        _known.save()
 
 
 class Matches:

@@ -31,10 +31,11 @@ class Definition:
 
     id: str
     fields: dict
-    origins: dict  # field -> Where
+    origins: dict  # field -> (the mapping it was read from, its path): lines found on demand
 
     def where(self, key: str | None = None) -> Where:
-        return self.origins.get(key) or self.origins["extends"]
+        data, path = self.origins.get(key) or self.origins["extends"]
+        return Where(path, data.line_of(key) if key in data else data.line_of("extends"))
 
     def error(self, message: str, key: str | None = None) -> ReplylintError:
         where = self.where(key)

@@ -8,7 +8,6 @@ from importlib.resources import files
 from pathlib import Path
 
 from .errors import ReplylintError
-from .matching import Where
 from .rule import Definition, kinds
 from .yamlfile import Mapping, load_yaml
 
@@ -40,7 +39,7 @@ class RuleSource:
                 raise ReplylintError("a rule file must be a mapping of fields", str(path), 1)
             for key, value in data.items():
                 fields[key] = value
-                origins[key] = Where(str(path), data.line_of(key))
+                origins[key] = (data, str(path))
         for key, value in (overrides or {}).items():
             fields[key] = value
         return Definition(self.id, fields, origins)

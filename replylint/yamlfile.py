@@ -9,10 +9,12 @@ from pathlib import Path
 
 import yaml
 
+from .cache import FileCache
 from .errors import ReplylintError
 
 MAX_BYTES = 1_000_000
 MAX_ALIASES = 100
+PARSED_FORMAT = 1
 SAFE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
@@ -36,20 +38,96 @@ class Mapping(dict):
 
     line: int = 1
     key_lines: dict
+    _source: "_Source | None" = None  # set when read by the fast path: lines found on demand
+    _where: tuple = ()
 
     def line_of(self, key: str) -> int:
+        if self._source is not None:
+            found = self._source.mapping_at(self._where)
+            return found.line_of(key) if found is not None else 1
         return self.key_lines.get(key, self.line)
+
+
+class _Source:
+    """A document read by libyaml alone (or from the cache); read again, keeping lines, only
+    to name a line in an error message (most files never need it)."""
+
+    def __init__(self, path: Path, text: str | None):
+        self.path, self.text = path, text
+        self._slow = None
+
+    def mapping_at(self, where: tuple):
+        if self._slow is None:
+            text = self.text if self.text is not None else self.path.read_text(encoding="utf-8")
+            self._slow = _Builder(self.path).build(yaml.compose(text, Loader=_Loader))
+        node = self._slow
+        for step in where:
+            try:
+                node = node[step]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return node if isinstance(node, Mapping) else None
+
+
+_NEEDS_CARE = re.compile(r"(?:^|[\s\[{,:-])(?:[&*][\w-]|!!?[A-Za-z])")  # anchors, aliases, tags
+
+
+def _plain_json(value) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain_json(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain_json(v) for v in value)
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _wrap(value, source: _Source, where: tuple):
+    if isinstance(value, dict):
+        result = Mapping((str(k), _wrap(v, source, where + (str(k),))) for k, v in value.items())
+        result._source, result._where = source, where
+        return result
+    if isinstance(value, list):
+        return [_wrap(v, source, where + (i,)) for i, v in enumerate(value)]
+    return value
+
+
+_parsed: FileCache | None = None
+
+
+def _parsed_files() -> FileCache:
+    global _parsed
+    if _parsed is None:
+        _parsed = FileCache("parsed-yaml.json", PARSED_FORMAT)
+    return _parsed
+
+
+def save_cache() -> None:
+    """Keep what this process parsed for the next one (rule packs rarely change)."""
+    if _parsed is not None:
+        _parsed.save()
 
 
 def load_yaml(path: Path, text: str | None = None):
     """Parse one YAML document from `path`; errors name the file and line."""
-    if text is None:
+    from_file = text is None
+    if from_file:
+        cached = _parsed_files().get(path)
+        if cached is not None:
+            return _wrap(cached, _Source(path, None), ())
         try:
             if path.stat().st_size > MAX_BYTES:
                 raise ReplylintError(f"file is larger than {MAX_BYTES} bytes", str(path))
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise ReplylintError(f"cannot read: {_reason(error)}", str(path)) from None
+    if not _NEEDS_CARE.search(text):
+        try:  # the fast path: libyaml builds the data; no aliases to expand, no tags
+            data = yaml.load(text, Loader=_Loader)
+            if data is None or isinstance(data, (dict, list)) and all(isinstance(k, str) for k in (data if isinstance(data, dict) else {})):
+                if from_file and data is not None and _plain_json(data):
+                    _parsed_files().put(path, data)
+                return _wrap(data, _Source(path, text), ()) if data is not None else Mapping()
+        except yaml.YAMLError:
+            pass  # the careful path below names the line
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:

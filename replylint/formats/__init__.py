@@ -8,7 +8,7 @@ its characters to a file offset. Violations are moved back to file offsets throu
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from . import collection, email_message, markup, template
+from . import markup, template
 
 TEMPLATE_SUFFIXES = {".j2", ".jinja", ".jinja2", ".liquid", ".hbs", ".handlebars", ".mustache", ".ftl", ".tmpl", ".tpl"}
 COLLECTION_SUFFIXES = {".json", ".yaml", ".yml"}
@@ -39,8 +39,12 @@ def read_items(path: str, text: str, mode: str, collection_keys: dict | None = N
     in a template, placeholders read as opaque names; in a draft they stay as written."""
     suffix = PurePath(path).suffix.lower()
     if suffix in COLLECTION_SUFFIXES:
+        from . import collection  # imported when needed: a single draft need not pay for it
+
         pieces = collection.items(path, text, suffix, collection_keys or {})
     elif suffix == ".eml":
+        from . import email_message
+
         pieces = [email_message.body(text)]
     else:
         pieces = [("", text, None)]
