@@ -123,23 +123,46 @@ PROGRESS_THRESHOLD = 8
 
 
 @app.command("rules")
-def list_rules(lang: Optional[str] = typer.Option(None, "--lang", help="Only rules that apply to this language.")) -> None:
+def list_rules(
+    lang: Optional[str] = typer.Option(None, "--lang", help="Only rules that apply to this language."),
+    output_format: str = typer.Option("table", "--format", help="table, markdown (a rule-by-language table) or json."),
+) -> None:
     """List every rule: id, level, languages, summary."""
+    import json
+
+    from .catalogue import catalogue
+    from .language import load_languages
+
+    try:
+        if output_format not in ("table", "markdown", "json"):
+            raise ReplylintError(f"unknown format '{output_format}' (expected one of: table, markdown, json)")
+        entries = catalogue(lang)
+        languages = sorted(load_languages()) if lang is None else [lang]
+    except ReplylintError as error:
+        _fail(error)
+    if output_format == "json":
+        typer.echo(json.dumps([{"id": e.id, "level": e.level, "kind": e.kind, "languages": e.languages, "summary": e.message, "source": e.source} for e in entries], ensure_ascii=False, indent=2))
+        return
+    if output_format == "markdown":
+        typer.echo(_markdown_table(entries, languages))
+        return
     from rich.console import Console
     from rich.table import Table
 
-    from .catalogue import catalogue
-
-    try:
-        entries = catalogue(lang)
-    except ReplylintError as error:
-        _fail(error)
     table = Table(show_lines=False)
     for column in ("rule", "level", "languages", "summary"):
         table.add_column(column)
     for entry in entries:
         table.add_row(entry.id, entry.level, ", ".join(entry.languages), entry.message)
     Console(soft_wrap=False, width=160 if not sys.stdout.isatty() else None).print(table)
+
+
+def _markdown_table(entries, languages: list[str]) -> str:
+    lines = ["| rule | level | " + " | ".join(languages) + " | what it checks | guideline |", "|---|---|" + "---|" * len(languages) + "---|---|"]
+    for entry in entries:
+        marks = " | ".join("✓" if code in entry.languages else "" for code in languages)
+        lines.append(f"| `{entry.id}` | {entry.level} | {marks} | {entry.message} | {entry.source} |")
+    return "\n".join(lines)
 
 
 @app.command()

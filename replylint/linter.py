@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import re2
+from spacy.attrs import LOWER
 
 from .detect import detect
 from .errors import ReplylintError
@@ -54,6 +55,10 @@ class LanguageChecker:
         self.language = language
         self.nlp = spacy.blank(language.spacy)
         self.nlp.max_length = sys.maxsize  # only the tokenizer runs: no parser's memory to protect
+        # token patterns' LOWER reads the language's folding: Turkish 'İ' is 'i', not 'i̇'
+        self.nlp.vocab.lex_attr_getters[LOWER] = language.fold
+        for lexeme in self.nlp.vocab:  # the tokenizer's exceptions were made before that
+            lexeme.lower_ = language.fold(lexeme.orth_)
         self.vocabulary = Vocabulary(language, self.nlp)
         structure = language.structure
         self.structure_keys = {}

@@ -9,6 +9,7 @@ pass, whatever the number of rules.
 from dataclasses import dataclass, field
 
 import hashlib
+import re
 
 import re2
 from spacy.matcher import Matcher
@@ -30,6 +31,7 @@ NO_PREFIX = -1  # a word that starts with no registered prefix
 EXACT_MARK = "="  # '=could' matches that form only, not every form of its lemma
 MAX_REMEMBERED = 200_000
 MAX_RETRY_SPAN = 64
+MAX_QUANTIFIER = 8
 
 
 @dataclass
@@ -73,9 +75,15 @@ class Vocabulary:
         return self._add(_Phrases(phrases, where))
 
     def patterns(self, patterns: list, where: Where) -> str:
-        """spaCy Matcher token patterns; LEMMA values are lemmatized like phrases."""
+        """spaCy Matcher token patterns; LEMMA values are lemmatized like phrases, LOWER
+        values folded like the text (Turkish İ, Serbian in either script)."""
         if not isinstance(patterns, list) or not all(isinstance(p, list) and p for p in patterns):
             raise ReplylintError("patterns must be a list of token patterns (lists of token dicts)", where.path, where.line)
+        for pattern in patterns:
+            for token in pattern:
+                bound = _quantifier_bound(token.get("OP") if isinstance(token, dict) else None)
+                if bound > MAX_QUANTIFIER:
+                    raise ReplylintError(f"quantifier {token['OP']!r} is too large (at most {{0,{MAX_QUANTIFIER}}}: spaCy's matcher grows exponentially with it)", where.path, where.line)
         return self._add(_Patterns(patterns, where))
 
     def regex(self, pattern: str, ignorecase: bool, where: Where, whole_words: bool = False) -> str:
@@ -226,8 +234,13 @@ class Vocabulary:
                 continue
             if span[1] > span[0]:
                 spans.append(span)
-            position = max(found.end(), found.start() + 1)
+            position = max(span[1], found.start() + 1)  # a boundary matched after the span may start the next
         return spans
+
+
+def _quantifier_bound(op) -> int:
+    found = re.fullmatch(r"\{\s*\d*\s*,?\s*(\d*)\s*\}", op) if isinstance(op, str) else None
+    return int(found.group(1) or 0) if found else 0
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:
@@ -250,6 +263,14 @@ def _split_prefix_words(phrase: str) -> list[str]:
     return chunks
 
 
+def _map_values(value, convert):
+    if isinstance(value, str):
+        return convert(value)
+    if isinstance(value, dict):
+        return {op: [convert(w) if isinstance(w, str) else w for w in v] if op in ("IN", "NOT_IN") and isinstance(v, list) else v for op, v in value.items()}
+    return value
+
+
 def _require_strings(values, where: Where) -> None:
     if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
         raise ReplylintError("expected a list of non-empty strings", where.path, where.line)
@@ -270,6 +291,8 @@ def _pattern_lemmas(patterns: list, fold) -> set[str]:
 
 
 def _lemmatize_pattern(token, vocabulary: Vocabulary):
+    if isinstance(token, dict) and "LOWER" in token:
+        token = {**token, "LOWER": _map_values(token["LOWER"], vocabulary.language.fold)}
     if not isinstance(token, dict) or "LEMMA" not in token:
         return token
     value = token["LEMMA"]

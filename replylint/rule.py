@@ -19,7 +19,7 @@ KIND_GROUP = "replylint.kinds"
 
 COMMON_FIELDS = {
     "extends", "level", "message", "scope", "source", "suggestion", "description", "examples",
-    "match", "ignorecase", "nonword", "category", "critical", "modes",
+    "match", "ignorecase", "nonword", "category", "critical", "modes", "summary",
     # Vale fields that replylint accepts and does not use, so that Vale rules load unchanged
     "link", "action", "vocab", "code", "limit",
 }

@@ -126,3 +126,13 @@ def test_rule_packs_ship_inside_the_installed_package():
 
     assert (files("replylint.rules") / "default" / "thank-first.yaml").is_file()
     assert (files("replylint.rules") / "languages" / "en.yaml").is_file()
+
+
+def test_rule_tables_in_the_docs_are_current():
+    from pathlib import Path
+
+    table = run("rules", "--format", "markdown").stdout.strip()
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert table in readme, "README's rule table is stale: paste `replylint rules --format markdown`"
+    assert table in (root / "docs" / "rule-table.md").read_text(encoding="utf-8"), "docs/rule-table.md is stale"
