@@ -64,7 +64,8 @@ class Vocabulary:
         self.prefixes: dict[int, set[str]] = {}
         self.trie: dict = {}  # lemma id (or -form id, or ANY) -> child node; END -> keys ending here
         self.anchored_trie: dict = {}  # phrases that must start a sentence
-        self.matchers: dict[str, Matcher] = {}  # one per token-pattern entry, run on demand
+        self.pattern_keys: set[str] = set()
+        self.matcher: Matcher | None = None  # all token patterns: run once, when a rule first asks
         self.patterns_need_lemmas = self.patterns_need_sentences = False
         self._word_ids: dict[int, tuple[int, int, int]] = {}
         self._prefix_lengths: list[int] = []
@@ -130,9 +131,10 @@ class Vocabulary:
         for key, entry in self._entries.items():
             if not isinstance(entry, _Patterns):
                 continue
-            self.matchers[key] = Matcher(self.nlp.vocab, validate=True)
+            self.matcher = self.matcher or Matcher(self.nlp.vocab, validate=True)
+            self.pattern_keys.add(key)
             try:
-                self.matchers[key].add(key, [[_lemmatize_pattern(t, self) for t in p] for p in entry.patterns], greedy="LONGEST")
+                self.matcher.add(key, [[_lemmatize_pattern(t, self) for t in p] for p in entry.patterns], greedy="LONGEST")
             except (ValueError, TypeError, KeyError) as error:
                 message = " ".join(str(error).split())[:300]
                 raise ReplylintError(f"invalid token pattern: {message}", entry.where.path, entry.where.line) from None
@@ -210,10 +212,14 @@ class Vocabulary:
                     stack.extend((child, at + 1) for child in children(node, at) if child)
         return Matches(self, tokens, found)
 
-    def _run_pattern(self, key: str, tokens: Tokens) -> list[tuple[int, int]]:
-        if not tokens.written_to_doc:
-            tokens.write_to_doc(self.patterns_need_lemmas, self.patterns_need_sentences)
-        return [(tokens.start[start], tokens.end[end - 1]) for _, start, end in self.matchers[key](tokens.doc)]
+    def _run_patterns(self, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
+        """Every token pattern at once: spaCy's Matcher pays per call for walking the Doc."""
+        tokens.write_to_doc(self.patterns_need_lemmas, self.patterns_need_sentences)
+        found: dict[str, list[tuple[int, int]]] = {key: [] for key in self.pattern_keys}
+        strings = self.nlp.vocab.strings
+        for match_id, start, end in self.matcher(tokens.doc):
+            found[strings[match_id]].append((tokens.start[start], tokens.end[end - 1]))
+        return found
 
     def _run_regex(self, key: str, text: str) -> list[tuple[int, int]]:
         """Matches of a regex. Where it has named groups, the span is the first named group
@@ -368,9 +374,11 @@ class Matches:
         key = self.aliases.get(key, key)
         found = self.found.get(key)
         if found is None:
-            if key in self.vocabulary.matchers:
-                found = self.vocabulary._run_pattern(key, self.tokens)
-            elif key in self.vocabulary._regexes:
+            if key in self.vocabulary.pattern_keys:
+                for pattern_key, spans in self.vocabulary._run_patterns(self.tokens).items():
+                    self.found[pattern_key] = sorted(spans)
+                return self.found[key] or default
+            if key in self.vocabulary._regexes:
                 found = self.vocabulary._run_regex(key, self.tokens.text_all)
             else:
                 return default

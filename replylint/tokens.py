@@ -23,7 +23,7 @@ class Tokens:
         self.prefix = [i[2] for i in ids]  # the registered 'prefix*' the word starts with
         self.sentence_starts = _sentence_starts(self.text_all, self.start, self.end)
         self.sentence_start_set = set(self.sentence_starts)
-        self.written_to_doc = False
+
 
     def __len__(self):
         return len(self.orth)
@@ -35,7 +35,6 @@ class Tokens:
         """Give spaCy's Matcher what token patterns may ask for: LEMMA, IS_SENT_START."""
         import numpy
 
-        self.written_to_doc = True
         if lemmas and self.orth:
             self.doc.from_array([LEMMA], numpy.array(self.lemma, dtype="uint64").reshape(-1, 1))
         if sentences and self.orth:
