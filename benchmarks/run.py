@@ -129,8 +129,10 @@ def whole_process(texts, count: int, peers: bool) -> dict:
         write_files(texts, count, directory)
         figures["replylint -j1"] = timed(replylint + ["--jobs", "1", str(directory)])
         figures["replylint -j2"] = timed(replylint + ["--jobs", "2", str(directory)])
-        if shutil.which("proselint"):
-            figures["proselint CLI"] = timed(["proselint", "--output-format", "json", "check", str(directory)])
+        proselint = Path(sys.executable).parent / "proselint"
+        if proselint.exists() or shutil.which("proselint"):
+            command = str(proselint) if proselint.exists() else "proselint"
+            figures["proselint CLI"] = timed([command, "--output-format", "json", "check", str(directory)])
         if peers:
             for name, binary in peer_clis().items():
                 files = [str(p) for p in sorted(directory.iterdir())]

@@ -9,6 +9,7 @@ pass, whatever the number of rules.
 from dataclasses import dataclass, field
 
 import hashlib
+import itertools
 import re
 
 import re2
@@ -32,14 +33,21 @@ EXACT_MARK = "="  # '=could' matches that form only, not every form of its lemma
 MAX_REMEMBERED = 200_000
 MAX_RETRY_SPAN = 64
 MAX_QUANTIFIER = 8
+MAX_EXPANSION = 2000  # phrases one simple token pattern may become
 
 
-@dataclass
 class Where:
-    """Where a piece of vocabulary was defined, for error messages."""
+    """Where a piece of vocabulary was defined, for error messages. The line is looked up
+    only when an error needs it: finding it means reading the file again."""
 
-    path: str
-    line: int | None = None
+    def __init__(self, path: str, line: int | None = None, find_line=None):
+        self.path, self._line, self._find_line = path, line, find_line
+
+    @property
+    def line(self) -> int | None:
+        if self._line is None and self._find_line is not None:
+            self._line = self._find_line()
+        return self._line
 
 
 @dataclass
@@ -115,7 +123,6 @@ class Vocabulary:
                     if word.endswith(PREFIX_MARK) and len(word) > 1:
                         self.prefixes.setdefault(len(word) - 1, set()).add(word[:-1])
         self._prefix_lengths = sorted(self.prefixes, reverse=True)
-        strings = self.nlp.vocab.strings
         for key, phrases in tokenized.items():
             for phrase in phrases:
                 while phrase and phrase[0] == ANY_WORD:  # a leading or trailing '*' adds nothing
@@ -123,24 +130,67 @@ class Vocabulary:
                 while phrase and phrase[-1] == ANY_WORD:
                     phrase = phrase[:-1]
                 if phrase:
-                    ids = [self._word_id(w) for w in phrase]
-                    node = self.anchored_trie if ids[0] == SENTENCE_START_ID else self.trie
-                    for word in ids[1:] if ids[0] == SENTENCE_START_ID else ids:
-                        node = node.setdefault(word, {})
-                    node.setdefault(END, []).append(key)
+                    self._insert([self._word_id(w) for w in phrase], key)
         for key, entry in self._entries.items():
             if not isinstance(entry, _Patterns):
+                continue
+            complex_patterns = []
+            for pattern in entry.patterns:
+                phrases = self._as_phrases(pattern)
+                if phrases is None:
+                    complex_patterns.append(pattern)
+                for ids in phrases or ():
+                    self._insert(ids, key)
+            if not complex_patterns:
                 continue
             self.matcher = self.matcher or Matcher(self.nlp.vocab, validate=True)
             self.pattern_keys.add(key)
             try:
-                self.matcher.add(key, [[_lemmatize_pattern(t, self) for t in p] for p in entry.patterns], greedy="LONGEST")
+                self.matcher.add(key, [[_lemmatize_pattern(t, self) for t in p] for p in complex_patterns], greedy="LONGEST")
             except (ValueError, TypeError, KeyError) as error:
                 message = " ".join(str(error).split())[:300]
                 raise ReplylintError(f"invalid token pattern: {message}", entry.where.path, entry.where.line) from None
             flat = str(entry.patterns)
             self.patterns_need_lemmas |= "LEMMA" in flat
             self.patterns_need_sentences |= "IS_SENT_START" in flat
+
+    def _insert(self, ids: list[int], key: str) -> None:
+        node = self.anchored_trie if ids[0] == SENTENCE_START_ID else self.trie
+        for word in ids[1:] if ids[0] == SENTENCE_START_ID else ids:
+            node = node.setdefault(word, {})
+        node.setdefault(END, []).append(key)
+
+    def _as_phrases(self, pattern: list) -> list[list[int]] | None:
+        """A token pattern that only names words (LOWER or LEMMA, a value or an IN list,
+        optionally '?', IS_SENT_START first) becomes trie phrases: spaCy's Matcher would test
+        it at every token. Anything else (REGEX, flags, '*', ...) returns None."""
+        choices = []
+        for index, token in enumerate(pattern):
+            if not isinstance(token, dict):
+                return None
+            token = dict(token)
+            optional = token.pop("OP", None) == "?" if token.get("OP") in (None, "?") else None
+            if optional is None:
+                return None
+            if token.pop("IS_SENT_START", None) is True:
+                if index != 0 or optional:
+                    return None
+                choices.append([[SENTENCE_START_ID]])
+            if len(token) != 1 or next(iter(token)) not in ("LOWER", "LEMMA"):
+                return None
+            attribute, value = next(iter(token.items()))
+            values = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
+            if not values or not all(isinstance(v, str) and v.strip() and " " not in v.strip() for v in values):
+                return None
+            words = [self._word_id(EXACT_MARK + self.language.fold(v)) if attribute == "LOWER" else self._word_id(self.language.fold(v)) for v in values]
+            choices.append([[w] for w in words] + ([[]] if optional else []))
+        count = 1
+        for options in choices:
+            count *= len(options)
+        if count > MAX_EXPANSION:
+            return None
+        phrases = [[w for part in combination for w in part] for combination in itertools.product(*choices)]
+        return [p for p in phrases if p and p != [SENTENCE_START_ID]]
 
     def _word_id(self, word: str) -> int:
         """A lemma's hash; an exact form's hash negated, so the two never compare equal."""
@@ -368,16 +418,18 @@ class Matches:
         self.tokens = tokens
         self.found = phrases
         self.aliases: dict[str, str] = {}
+        self.patterns_run = False
 
     def get(self, key: str, default=()):
         """The spans of one piece of vocabulary, sorted by position."""
         key = self.aliases.get(key, key)
         found = self.found.get(key)
+        if key in self.vocabulary.pattern_keys and not self.patterns_run:
+            self.patterns_run = True  # token patterns add to what the phrases of the same key found
+            for pattern_key, spans in self.vocabulary._run_patterns(self.tokens).items():
+                self.found[pattern_key] = sorted(self.found.get(pattern_key, []) + spans)
+            found = self.found.get(key)
         if found is None:
-            if key in self.vocabulary.pattern_keys:
-                for pattern_key, spans in self.vocabulary._run_patterns(self.tokens).items():
-                    self.found[pattern_key] = sorted(spans)
-                return self.found[key] or default
             if key in self.vocabulary._regexes:
                 found = self.vocabulary._run_regex(key, self.tokens.text_all)
             else:

@@ -35,7 +35,7 @@ class Definition:
 
     def where(self, key: str | None = None) -> Where:
         data, path = self.origins.get(key) or self.origins["extends"]
-        return Where(path, data.line_of(key) if key in data else data.line_of("extends"))
+        return Where(path, find_line=lambda: data.line_of(key if key in data else "extends"))
 
     def error(self, message: str, key: str | None = None) -> ReplylintError:
         where = self.where(key)

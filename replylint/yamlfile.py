@@ -5,9 +5,8 @@ input: no Python tags, a size limit, and a limit on alias expansion (the "billio
 """
 
 import re
+from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from .cache import FileCache
 from .errors import ReplylintError
@@ -17,20 +16,27 @@ MAX_ALIASES = 100
 PARSED_FORMAT = 1
 SAFE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+def _yaml():
+    import yaml
+
+    return yaml
 
 
-class Loader(_Base):
+@lru_cache(maxsize=None)
+def loader():
     """Safe loading with YAML 1.2 booleans: 'no', 'on', 'yes' are words (Latvian 'no' is
-    'from', Turkish 'on' is 'ten'), only true and false are booleans."""
+    'from', Turkish 'on' is 'ten'), only true and false are booleans. PyYAML is imported
+    here, when a file is really parsed: a run served from the cache never needs it."""
+    import yaml
 
-
-Loader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in _Base.yaml_implicit_resolvers.items()
-}
-Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Loader = Loader
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+    resolvers = {
+        first: [(tag, regex) for tag, regex in found if tag != "tag:yaml.org,2002:bool"]
+        for first, found in base.yaml_implicit_resolvers.items()
+    }
+    safe = type("Loader", (base,), {"yaml_implicit_resolvers": resolvers})
+    safe.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    return safe
 
 
 class Mapping(dict):
@@ -59,7 +65,7 @@ class _Source:
     def mapping_at(self, where: tuple):
         if self._slow is None:
             text = self.text if self.text is not None else self.path.read_text(encoding="utf-8")
-            self._slow = _Builder(self.path).build(yaml.compose(text, Loader=_Loader))
+            self._slow = _Builder(self.path).build(_yaml().compose(text, Loader=loader()))
         node = self._slow
         for step in where:
             try:
@@ -85,7 +91,7 @@ def _wrap(value, source: _Source, where: tuple):
         result = Mapping((str(k), _wrap(v, source, where + (str(k),))) for k, v in value.items())
         result._source, result._where = source, where
         return result
-    if isinstance(value, list):
+    if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
         return [_wrap(v, source, where + (i,)) for i, v in enumerate(value)]
     return value
 
@@ -121,16 +127,16 @@ def load_yaml(path: Path, text: str | None = None):
             raise ReplylintError(f"cannot read: {_reason(error)}", str(path)) from None
     if not _NEEDS_CARE.search(text):
         try:  # the fast path: libyaml builds the data; no aliases to expand, no tags
-            data = yaml.load(text, Loader=_Loader)
+            data = _yaml().load(text, Loader=loader())
             if data is None or isinstance(data, (dict, list)) and all(isinstance(k, str) for k in (data if isinstance(data, dict) else {})):
                 if from_file and data is not None and _plain_json(data):
                     _parsed_files().put(path, data)
                 return _wrap(data, _Source(path, text), ()) if data is not None else Mapping()
-        except yaml.YAMLError:
+        except _yaml().YAMLError:
             pass  # the careful path below names the line
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError as error:
+        node = _yaml().compose(text, Loader=loader())
+    except _yaml().YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise ReplylintError(f"invalid YAML: {problem}", str(path), mark.line + 1 if mark else None) from None
@@ -144,18 +150,18 @@ class _Builder:
         self.path = path
         self.visited: set[int] = set()
         self.expansions = 0
-        self.constructor = yaml.constructor.SafeConstructor()
+        self.constructor = _yaml().constructor.SafeConstructor()
 
     def build(self, node):
         if node.tag not in SAFE_TAGS:
             raise ReplylintError(f"unsupported YAML tag {node.tag}", str(self.path), node.start_mark.line + 1)
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if isinstance(node, (_yaml().MappingNode, _yaml().SequenceNode)):
             if id(node) in self.visited:
                 self.expansions += 1
                 if self.expansions > MAX_ALIASES:
                     raise ReplylintError(f"more than {MAX_ALIASES} alias expansions", str(self.path), node.start_mark.line + 1)
             self.visited.add(id(node))
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, _yaml().MappingNode):
             result = Mapping()
             result.line = node.start_mark.line + 1
             result.key_lines = {}
@@ -164,16 +170,16 @@ class _Builder:
                 result[key] = self.build(value_node)
                 result.key_lines[key] = key_node.start_mark.line + 1
             return result
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, _yaml().SequenceNode):
             return [self.build(item) for item in node.value]
         return self.scalar(node)
 
     def scalar(self, node):
-        if not isinstance(node, yaml.ScalarNode):
+        if not isinstance(node, _yaml().ScalarNode):
             raise ReplylintError("a mapping key must be a plain value", str(self.path), node.start_mark.line + 1)
         try:
             return self.constructor.construct_object(node)
-        except yaml.YAMLError as error:
+        except _yaml().YAMLError as error:
             raise ReplylintError(f"invalid value: {str(error).splitlines()[0]}", str(self.path), node.start_mark.line + 1) from None
 
 

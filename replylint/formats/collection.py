@@ -12,7 +12,7 @@ import re
 import yaml
 
 from ..errors import ReplylintError
-from ..yamlfile import Loader
+from ..yamlfile import loader
 
 TEXT_KEYS = ("body", "content", "text", "message", "response", "reply", "template", "html", "answer")
 NAME_KEYS = ("title", "name", "subject", "id", "key", "slug")
@@ -130,9 +130,8 @@ def _parse_json(path: str, text: str):
 
 
 def _parse_yaml(path: str, text: str):
-    loader = Loader
     try:
-        documents = list(yaml.compose_all(text, Loader=loader))
+        documents = list(yaml.compose_all(text, Loader=loader()))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise ReplylintError(f"invalid YAML: {getattr(error, 'problem', None) or error}", path, mark.line + 1 if mark else None) from None
