@@ -146,7 +146,8 @@ class Vocabulary:
             self.matcher = self.matcher or Matcher(self.nlp.vocab, validate=True)
             self.pattern_keys.add(key)
             try:
-                self.matcher.add(key, [[_lemmatize_pattern(t, self) for t in p] for p in complex_patterns], greedy="LONGEST")
+                prepared = [[_linear_regexes(_lemmatize_pattern(t, self), entry.where) for t in p] for p in complex_patterns]
+                self.matcher.add(key, prepared, greedy="LONGEST")
             except (ValueError, TypeError, KeyError) as error:
                 message = " ".join(str(error).split())[:300]
                 raise ReplylintError(f"invalid token pattern: {message}", entry.where.path, entry.where.line) from None
@@ -358,6 +359,50 @@ def _lemmatize_pattern(token, vocabulary: Vocabulary):
     elif isinstance(value, dict):
         value = {op: [convert(w) for w in v] if op in ("IN", "NOT_IN") and isinstance(v, list) else v for op, v in value.items()}
     return {**token, "LEMMA": value}
+
+
+_TOKEN_TEXT = {"TEXT": "text", "ORTH": "orth_", "LOWER": "lower_", "NORM": "norm_", "LEMMA": "lemma_"}
+_regex_extensions: dict[str, str] = {}
+
+
+def _linear_regexes(token, where: Where):
+    """spaCy runs a token pattern's REGEX with Python's backtracking engine, which a pattern
+    such as '(a+)+$' can hang on one long token. Each REGEX becomes a token extension whose
+    getter runs the regex on RE2 instead, so rule packs get a linear-time engine here too."""
+    if not isinstance(token, dict):
+        return token
+    token = dict(token)
+    for attribute, value in list(token.items()):
+        if attribute not in _TOKEN_TEXT or not isinstance(value, dict) or "REGEX" not in value:
+            continue
+        pattern = value["REGEX"]
+        if not isinstance(pattern, str):
+            raise ReplylintError("REGEX in a token pattern must be a string", where.path, where.line)
+        name = _regex_extension(pattern, _TOKEN_TEXT[attribute], where)
+        rest = {op: v for op, v in value.items() if op != "REGEX"}
+        if rest:
+            token[attribute] = rest
+        else:
+            del token[attribute]
+        token.setdefault("_", {})[name] = True
+    return token
+
+
+def _regex_extension(pattern: str, attribute: str, where: Where) -> str:
+    from spacy.tokens import Token
+
+    key = f"{attribute}\n{pattern}"
+    if key not in _regex_extensions:
+        options = re2.Options()
+        options.log_errors = False
+        try:  # Python's \uXXXX escape, which spaCy's patterns accept, is \x{XXXX} in RE2
+            compiled = re2.compile(re.sub(r"\\u([0-9a-fA-F]{4})", r"\\x{\1}", pattern), options)
+        except re2.error as error:
+            raise ReplylintError(f"invalid or unsupported REGEX {pattern!r}: {error}", where.path, where.line) from None
+        name = f"replylint_regex_{len(_regex_extensions)}"
+        Token.set_extension(name, getter=lambda token: compiled.search(getattr(token, attribute)) is not None, force=True)
+        _regex_extensions[key] = name
+    return _regex_extensions[key]
 
 
 class _LazyRegex:

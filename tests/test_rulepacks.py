@@ -100,3 +100,17 @@ def test_lemma_matching_finds_inflected_forms(tmp_path):
     linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"x.yaml": rule})]))
     found = [v.message for v in linter.check("We Apologized profusely and apologizing profusely helps.", "en").violations if v.rule == "x"]
     assert found == ["'Apologized profusely'", "'apologizing profusely'"]
+
+
+def test_token_pattern_regex_runs_on_a_linear_engine(tmp_path):
+    rule = "extends: existence\nmatch: lemma\nmessage: found\npatterns:\n  - [{TEXT: {REGEX: '(a+)+$'}}]\n  - [{LOWER: {REGEX: '^refund'}}]\n"
+    linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"nested-token.yaml": rule})]))
+    started = time.monotonic()
+    found = [v for v in linter.check("a" * 50_000 + "! We will Refunded it.", "en").violations if v.rule == "nested-token"]
+    assert time.monotonic() - started < 10
+    assert [(v.start, v.end) for v in found] == [(0, 50_000), (50_010, 50_018)]
+
+
+def test_token_pattern_regex_with_backreference_is_refused(tmp_path):
+    message = error_of(tmp_path, {"x.yaml": "extends: existence\nmatch: lemma\npatterns:\n  - [{TEXT: {REGEX: '(a)\\1'}}]\n"})
+    assert "x.yaml:3: invalid or unsupported REGEX" in message
