@@ -117,13 +117,20 @@ def _line_end(text: str, position: int, limit: int) -> int:
 
 def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Span]) -> int:
     """Find 'Hi Jane,' at the start; return where the body starts."""
+    text = reply.text
+    line_end = _line_end(text, reply.start, reply.end)
     openings = [g for g in greetings if g[0] == reply.start]
+    name_first = ""
+    if not openings:  # 'Анна, добрый день!', 'Ahmet Bey merhaba,': the name before the greeting
+        for found in sorted(g for g in greetings if g[0] < line_end):
+            prefix = text[reply.start:found[0]].strip(" \t,")
+            if _looks_like_name(prefix) and not any(reply.start <= s < found[0] for s, _ in generic):
+                openings, name_first = [found], prefix
+            break
     if not openings:
         return reply.start
     opening = max(openings, key=lambda g: g[1])  # 'dobar dan' rather than 'dobar'
     reply.opening = opening
-    text = reply.text
-    line_end = _line_end(text, reply.start, reply.end)
     greeting_end = line_end
     count = 0
     after_opening = _next_word(tokens, opening[1], line_end)
@@ -145,10 +152,27 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
     reply.greeting = (reply.start, greeting_end)
     addressee = text[opening[1]:greeting_end].strip(" \t,!:;.")
     is_name = addressee[:1].isalnum() and not any(opening[1] <= s < greeting_end for s, _ in generic)
+    if not addressee and not name_first:
+        # a greeting phrase that spans the name ('* , добрый день'): the name is what comes
+        # before the first greeting word inside it
+        inner = sorted(g[0] for g in greetings if reply.start < g[0] < opening[1])
+        prefix = text[reply.start:inner[0]].strip(" \t,") if inner else ""
+        generic_prefix = any(reply.start <= s < inner[0] for s, _ in generic) if inner else False
+        name_first = prefix if _looks_like_name(prefix) and not generic_prefix else ""
     if _PLACEHOLDER_START.match(addressee) or is_name:
         reply.addressee = addressee
+    elif name_first:
+        reply.addressee = name_first
     start, _ = _strip(text, greeting_end, reply.end)
     return start
+
+
+def _looks_like_name(words: str) -> bool:
+    """'Anna', 'Ahmet Bey', '{{ name }}': one to three capitalised words, or a placeholder."""
+    if _PLACEHOLDER_START.match(words):
+        return True
+    parts = words.split()
+    return 0 < len(parts) <= 3 and all(p[:1].isupper() and p.replace("-", "").replace(".", "").isalpha() for p in parts)
 
 
 def _next_word(tokens, position: int, limit: int) -> tuple[str, int] | None:

@@ -88,3 +88,10 @@ def test_blank_line_ends_a_sentence(linter):
 def test_empty_and_whitespace_text(linter):
     assert linter.check("", "en").violations == []
     assert linter.check("  \n\t\n", "en").violations == []
+
+
+def test_name_before_the_greeting(linter):
+    found = parts(linter, "Анна, добрый день!\n\nСпасибо за обращение.", "ru")
+    assert found["greeting"] == "Анна, добрый день!" and found["addressee"] == "Анна"
+    found = parts(linter, "Ahmet Bey merhaba,\n\nBize ulaştığınız için teşekkürler.", "tr")
+    assert found["greeting"] == "Ahmet Bey merhaba," and found["addressee"] == "Ahmet Bey"
