@@ -72,7 +72,7 @@ class LanguageChecker:
         save_cache()
 
     def analyze(self, text: str) -> tuple[Reply, dict]:
-        tokens = self.vocabulary.tokens(self.nlp.make_doc(text))
+        tokens = self.vocabulary.tokens(text)
         matches = self.vocabulary.match(tokens)
         for name, key in self.structure_keys.items():
             if key:

@@ -239,8 +239,8 @@ class Vocabulary:
             self._word_ids[orth] = found
         return found
 
-    def tokens(self, doc: Doc) -> Tokens:
-        return Tokens(doc, self.word_ids)
+    def tokens(self, text: str) -> Tokens:
+        return Tokens(self.nlp.make_doc(text), self.word_ids, text)
 
     def match(self, tokens: Tokens) -> "Matches":
         """Phrases are found at once (one dictionary lookup per token); token patterns and

@@ -10,10 +10,10 @@ CLOSERS = frozenset("\"'”’»)]}")
 
 
 class Tokens:
-    def __init__(self, doc, word_ids):
+    def __init__(self, doc, word_ids, text: str):
         columns = doc.to_array([ORTH, IDX, LENGTH])
         self.doc = doc
-        self.text_all = doc.text
+        self.text_all = text  # the Doc's own .text is rebuilt token by token on each access
         self.orth = columns[:, 0].tolist()
         self.start = columns[:, 1].tolist()
         self.end = [s + n for s, n in zip(self.start, columns[:, 2].tolist())]
