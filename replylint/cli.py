@@ -59,7 +59,7 @@ def check(
             rule_dirs=list(rules or []), config=config, in_reply_to=in_reply_to, default_language=default_lang,
             fix=fix and not diff, diff=diff,
         )
-        outcome = run_check(request, progress=_progress_factory(output_format), jobs=jobs or _cores())
+        outcome = run_check(request, progress=_progress_factory(), jobs=jobs or _cores())
         known = baselines.read(baseline) if baseline else None
     except ReplylintError as error:
         _fail(error)
@@ -102,7 +102,7 @@ def _write_output(path: Path, rendered: str) -> None:
         raise ReplylintError(f"cannot write the report: {error.strerror or error}", str(path)) from None
 
 
-def _progress_factory(output_format: str):
+def _progress_factory():
     """A progress bar for many files on a terminal; none when piped or in CI."""
     import os
 
@@ -112,9 +112,10 @@ def _progress_factory(output_format: str):
     def make(total: int):
         if total <= PROGRESS_THRESHOLD:
             return None
+        from rich.console import Console
         from rich.progress import Progress
 
-        return Progress(transient=True, console=__import__("rich.console").console.Console(stderr=True))
+        return Progress(transient=True, console=Console(stderr=True))
 
     return make
 

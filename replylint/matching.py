@@ -6,7 +6,7 @@ Matcher, so checking a reply runs the tokenizer, one lemma lookup per token, and
 pass, whatever the number of rules.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import hashlib
 import itertools
@@ -14,7 +14,6 @@ import re
 
 import re2
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
 
 from .cache import KnownGood
 from .errors import ReplylintError

@@ -34,7 +34,6 @@ class Reply:
     start: int
     end: int
     greeting: Span | None = None
-    opening: Span | None = None  # the greeting word(s) themselves: 'Hi'
     addressee: str = ""
     closing: Span | None = None
     signature: Span | None = None
@@ -130,7 +129,6 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
     if not openings:
         return reply.start
     opening = max(openings, key=lambda g: g[1])  # 'dobar dan' rather than 'dobar'
-    reply.opening = opening
     greeting_end = line_end
     count = 0
     after_opening = _next_word(tokens, opening[1], line_end)

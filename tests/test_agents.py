@@ -7,7 +7,6 @@ import sys
 import threading
 
 from replylint import lint
-from replylint.api import Options, default_linter, lint_file
 
 CARD = "Hi Jo,\r\n\r\nThanks for writing. Your card 4111 1111 1111 1111 and CVV 123 are noted.\r\n"
 

@@ -1,6 +1,5 @@
 """The reply structure that rules' scopes are read from."""
 
-from replylint.linter import Linter
 
 
 def parts(linter, text, language="en"):
