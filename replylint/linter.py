@@ -4,7 +4,6 @@ A Linter loads rule packs once and compiles each language's rules on first use, 
 long-running process pays for loading once and checks a reply in about a millisecond.
 """
 
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from .model import Violation
 from .reply import Reply, read_reply
 from .rulepack import bundled_pack, compile_rules, discover
 from .score import load_scoring
+from .tokenizer import build_tokenizer
 from .yamlfile import save_cache
 
 STRUCTURE_VOCABULARY = ("greetings", "signoffs", "generic_addressees")
@@ -50,16 +50,14 @@ class LanguageChecker:
     """Everything one language needs, compiled once: tokenizer, vocabulary, rules."""
 
     def __init__(self, language: Language, sources, overrides):
-        import spacy
-
         self.language = language
-        self.nlp = spacy.blank(language.spacy)
-        self.nlp.max_length = sys.maxsize  # only the tokenizer runs: no parser's memory to protect
+        self.tokenizer = build_tokenizer(language.spacy)
         # token patterns' LOWER reads the language's folding: Turkish 'İ' is 'i', not 'i̇'
-        self.nlp.vocab.lex_attr_getters[LOWER] = language.fold
-        for lexeme in self.nlp.vocab:  # the tokenizer's exceptions were made before that
+        vocab = self.tokenizer.vocab
+        vocab.lex_attr_getters[LOWER] = language.fold
+        for lexeme in vocab:  # the tokenizer's exceptions were made before that
             lexeme.lower_ = language.fold(lexeme.orth_)
-        self.vocabulary = Vocabulary(language, self.nlp)
+        self.vocabulary = Vocabulary(language, self.tokenizer)
         structure = language.structure
         self.structure_keys = {}
         for name in STRUCTURE_VOCABULARY:

@@ -62,12 +62,13 @@ class _Patterns:
 
 
 class Vocabulary:
-    def __init__(self, language: Language, nlp):
+    def __init__(self, language: Language, tokenizer):
         self.language = language
-        self.nlp = nlp
+        self.tokenizer = tokenizer
+        self.strings = tokenizer.vocab.strings
         self._entries: dict[str, _Phrases | _Patterns] = {}
         self._regexes: dict[str, object] = {}
-        self.forms: dict[str, str] = {}
+        self.forms = None  # a lemmas.FormTable, once finalize() has built it
         self.prefixes: dict[int, set[str]] = {}
         self.trie: dict = {}  # lemma id (or -form id, or ANY) -> child node; END -> keys ending here
         self.anchored_trie: dict = {}  # phrases that must start a sentence
@@ -98,12 +99,8 @@ class Vocabulary:
         """A regex run on a linear-time engine, so that no pattern can hang a run."""
         if whole_words:
             pattern = f"(?:{pattern})"  # word boundaries are checked after matching (see _run_regex)
-        digest = hashlib.sha1(f"{ignorecase}:{pattern}".encode("utf-8")).hexdigest()[:20]
         key = f"re{len(self._regexes)}"
-        self._regexes[key] = _LazyRegex(pattern, ignorecase, whole_words, where)
-        if digest not in _known_regexes():
-            self._regexes[key].compiled()  # refused now, with file and line, if RE2 refuses it
-            _known_regexes().add(digest)
+        self._regexes[key] = _known_good(pattern, ignorecase, whole_words, where)
         return key
 
     def _add(self, entry) -> str:
@@ -142,7 +139,7 @@ class Vocabulary:
                     self._insert(ids, key)
             if not complex_patterns:
                 continue
-            self.matcher = self.matcher or Matcher(self.nlp.vocab, validate=True)
+            self.matcher = self.matcher or Matcher(self.tokenizer.vocab, validate=True)
             self.pattern_keys.add(key)
             try:
                 prepared = [[_linear_regexes(_lemmatize_pattern(t, self), entry.where) for t in p] for p in complex_patterns]
@@ -199,19 +196,19 @@ class Vocabulary:
         if word == SENTENCE_START:
             return SENTENCE_START_ID
         if word.startswith(EXACT_MARK) and len(word) > 1:
-            return -self.nlp.vocab.strings.add(word[1:])
+            return -self.strings.add(word[1:])
         if word.endswith(PREFIX_MARK):
-            return self.nlp.vocab.strings.add(word)
-        return self.nlp.vocab.strings.add(self.lemma(word))
+            return self.strings.add(word)
+        return self.strings.add(self.lemma(word))
 
     def _split(self, phrase: str) -> list[str]:
         words = []
-        special_cases = self.nlp.tokenizer.rules
+        special_cases = self.tokenizer.rules
         for chunk in _split_prefix_words(phrase):
             if chunk.endswith(PREFIX_MARK) or chunk == SENTENCE_START or (chunk.startswith(EXACT_MARK) and len(chunk) > 1) or (chunk.isalpha() and chunk not in special_cases):
                 words.append(self.language.fold(chunk))  # what the tokenizer would give, only faster
             else:
-                words.extend(self.language.fold(t.text) for t in self.nlp.tokenizer(chunk))
+                words.extend(self.language.fold(t.text) for t in self.tokenizer(chunk))
         return words
 
     def lemma(self, folded: str) -> str:
@@ -231,7 +228,7 @@ class Vocabulary:
         if found is None:
             if len(self._word_ids) > MAX_REMEMBERED:
                 self._word_ids.clear()
-            strings = self.nlp.vocab.strings
+            strings = self.strings
             folded = self.language.fold(strings[orth])
             prefix = self.prefix(folded)
             found = (strings.add(self.lemma(folded)), strings.add(folded), strings.add(prefix) if prefix else NO_PREFIX)
@@ -239,7 +236,7 @@ class Vocabulary:
         return found
 
     def tokens(self, text: str) -> Tokens:
-        return Tokens(self.nlp.make_doc(text), self.word_ids, text)
+        return Tokens(self.tokenizer(text), self.word_ids, text)
 
     def match(self, tokens: Tokens) -> "Matches":
         """Phrases are found at once (one dictionary lookup per token); token patterns and
@@ -266,7 +263,7 @@ class Vocabulary:
         """Every token pattern at once: spaCy's Matcher pays per call for walking the Doc."""
         tokens.write_to_doc(self.patterns_need_lemmas, self.patterns_need_sentences)
         found: dict[str, list[tuple[int, int]]] = {key: [] for key in self.pattern_keys}
-        strings = self.nlp.vocab.strings
+        strings = self.strings
         for match_id, start, end in self.matcher(tokens.doc):
             found[strings[match_id]].append((tokens.start[start], tokens.end[end - 1]))
         return found
@@ -392,16 +389,23 @@ def _regex_extension(pattern: str, attribute: str, where: Where) -> str:
 
     key = f"{attribute}\n{pattern}"
     if key not in _regex_extensions:
-        options = re2.Options()
-        options.log_errors = False
-        try:  # Python's \uXXXX escape, which spaCy's patterns accept, is \x{XXXX} in RE2
-            compiled = re2.compile(re.sub(r"\\u([0-9a-fA-F]{4})", r"\\x{\1}", pattern), options)
-        except re2.error as error:
-            raise ReplylintError(f"invalid or unsupported REGEX {pattern!r}: {error}", where.path, where.line) from None
+        # Python's \\uXXXX escape, which spaCy's patterns accept, is \\x{XXXX} in RE2
+        regex = _known_good(re.sub(r"\\u([0-9a-fA-F]{4})", r"\\x{\1}", pattern), False, False, where)
         name = f"replylint_regex_{len(_regex_extensions)}"
-        Token.set_extension(name, getter=lambda token: compiled.search(getattr(token, attribute)) is not None, force=True)
+        Token.set_extension(name, getter=lambda token: regex.compiled().search(getattr(token, attribute)) is not None, force=True)
         _regex_extensions[key] = name
     return _regex_extensions[key]
+
+
+def _known_good(pattern: str, ignorecase: bool, whole_words: bool, where: Where) -> "_LazyRegex":
+    """A regex to compile on first use; compiled now (and refused with its place) the first
+    time it is ever seen."""
+    regex = _LazyRegex(pattern, ignorecase, whole_words, where)
+    digest = hashlib.sha1(f"{ignorecase}:{pattern}".encode("utf-8")).hexdigest()[:20]
+    if digest not in _known_regexes():
+        regex.compiled()
+        _known_regexes().add(digest)
+    return regex
 
 
 class _LazyRegex:

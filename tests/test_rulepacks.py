@@ -113,4 +113,4 @@ def test_token_pattern_regex_runs_on_a_linear_engine(tmp_path):
 
 def test_token_pattern_regex_with_backreference_is_refused(tmp_path):
     message = error_of(tmp_path, {"x.yaml": "extends: existence\nmatch: lemma\npatterns:\n  - [{TEXT: {REGEX: '(a)\\1'}}]\n"})
-    assert "x.yaml:3: invalid or unsupported REGEX" in message
+    assert "x.yaml:3: invalid or unsupported regex" in message
