@@ -32,7 +32,8 @@ EXACT_MARK = "="  # '=could' matches that form only, not every form of its lemma
 MAX_REMEMBERED = 200_000
 MAX_RETRY_SPAN = 64
 MAX_QUANTIFIER = 8
-MAX_EXPANSION = 2000  # phrases one simple token pattern may become
+MAX_EXPANSION = 2000
+SMALL_REPEAT = 10  # a group repeated at most this often cannot make Python's engine blow up  # phrases one simple token pattern may become
 
 
 class Where:
@@ -363,8 +364,10 @@ _regex_extensions: dict[str, str] = {}
 
 def _linear_regexes(token, where: Where):
     """spaCy runs a token pattern's REGEX with Python's backtracking engine, which a pattern
-    such as '(a+)+$' can hang on one long token. Each REGEX becomes a token extension whose
-    getter runs the regex on RE2 instead, so rule packs get a linear-time engine here too."""
+    such as '(a+)+$' can hang on one long token. Every REGEX must be one RE2 accepts; one whose
+    shape can backtrack (a repeated group that holds a repeat or an alternation) becomes a
+    token extension whose getter searches with RE2. The others stay spaCy's REGEX, which is
+    much faster there and cannot blow up."""
     if not isinstance(token, dict):
         return token
     token = dict(token)
@@ -374,7 +377,10 @@ def _linear_regexes(token, where: Where):
         pattern = value["REGEX"]
         if not isinstance(pattern, str):
             raise ReplylintError("REGEX in a token pattern must be a string", where.path, where.line)
-        name = _regex_extension(pattern, _TOKEN_TEXT[attribute], where)
+        regex = _known_good(re.sub(r"\\u([0-9a-fA-F]{4})", r"\\x{\1}", pattern), False, False, where)
+        if not _may_backtrack(pattern):
+            continue
+        name = _regex_extension(regex, pattern, _TOKEN_TEXT[attribute])
         rest = {op: v for op, v in value.items() if op != "REGEX"}
         if rest:
             token[attribute] = rest
@@ -384,17 +390,81 @@ def _linear_regexes(token, where: Where):
     return token
 
 
-def _regex_extension(pattern: str, attribute: str, where: Where) -> str:
+def _may_backtrack(pattern: str) -> bool:
+    """Python's engine can take quadratic or exponential time on one long token unless the
+    REGEX repeats no group holding a repeat or an alternation ('(a+)+', '(a|aa)*'), has at
+    most one unbounded repeat, and, if it has one, is anchored at the start (Python then
+    tries one position, not every one)."""
+    try:
+        parsed = re._parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return True
+    constants = re._constants
+    anchored = bool(parsed) and parsed[0] == (constants.AT, constants.AT_BEGINNING)
+    unbounded = _unbounded_repeats(parsed)
+    return unbounded > 1 or (unbounded == 1 and not anchored) or _risky(parsed, inside_repeat=False)
+
+
+def _unbounded_repeats(items) -> int:
+    constants = re._constants
+    count = 0
+    for op, argument in items:
+        if op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+            count += (argument[1] == constants.MAXREPEAT) + _unbounded_repeats(argument[2])
+        elif op is constants.SUBPATTERN:
+            count += _unbounded_repeats(argument[3])
+        elif op is constants.BRANCH:
+            count += sum(_unbounded_repeats(branch) for branch in argument[1])
+    return count
+
+
+def _risky(items, inside_repeat: bool) -> bool:
+    """A repeat or an alternation inside a group that repeats without a small bound."""
+    constants = re._constants
+    for op, argument in items:
+        if op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+            if inside_repeat:
+                return True
+            wide = argument[1] == constants.MAXREPEAT or argument[1] > SMALL_REPEAT
+            if _risky(argument[2], inside_repeat=wide):
+                return True
+        elif op is constants.BRANCH:
+            if inside_repeat or any(_risky(branch, inside_repeat) for branch in argument[1]):
+                return True
+        elif op is constants.SUBPATTERN:
+            if _risky(argument[3], inside_repeat):
+                return True
+        elif op in (constants.ASSERT, constants.ASSERT_NOT, constants.GROUPREF, constants.GROUPREF_EXISTS):
+            return True
+    return False
+
+
+def _regex_extension(regex: "_LazyRegex", pattern: str, attribute: str) -> str:
     from spacy.tokens import Token
 
     key = f"{attribute}\n{pattern}"
     if key not in _regex_extensions:
-        # Python's \\uXXXX escape, which spaCy's patterns accept, is \\x{XXXX} in RE2
-        regex = _known_good(re.sub(r"\\u([0-9a-fA-F]{4})", r"\\x{\1}", pattern), False, False, where)
         name = f"replylint_regex_{len(_regex_extensions)}"
-        Token.set_extension(name, getter=lambda token: regex.compiled().search(getattr(token, attribute)) is not None, force=True)
+        Token.set_extension(name, getter=_cached_search(regex, attribute), force=True)
         _regex_extensions[key] = name
     return _regex_extensions[key]
+
+
+def _cached_search(regex: "_LazyRegex", attribute: str):
+    """The getter of a REGEX token extension. spaCy's Matcher asks it for every token and
+    pattern, and words repeat: each distinct word is searched once."""
+    seen: dict[str, bool] = {}
+
+    def search(token) -> bool:
+        value = getattr(token, attribute)
+        found = seen.get(value)
+        if found is None:
+            if len(seen) > MAX_REMEMBERED:
+                seen.clear()
+            found = seen[value] = regex.compiled().search(value) is not None
+        return found
+
+    return search
 
 
 def _known_good(pattern: str, ignorecase: bool, whole_words: bool, where: Where) -> "_LazyRegex":
