@@ -19,11 +19,11 @@ class Entry:
     examples: dict[str, dict]
 
 
-def catalogue(language: str | None, rule_dirs=()) -> list[Entry]:
+def catalogue(language: str | None) -> list[Entry]:
     languages = load_languages()
     if language is not None and language not in languages:
         raise ReplylintError(f"unknown language '{language}' (expected one of: {', '.join(sorted(languages))})")
-    sources = discover([bundled_pack(), *rule_dirs], set(languages))
+    sources = discover([bundled_pack()], set(languages))
     entries = []
     for source in sources.values():
         applies = source.languages(sorted(languages))

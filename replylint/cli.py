@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from .errors import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, ReplylintError
-from .model import LEVELS, severity
+from .model import LEVELS, MODES, severity
 
 EXIT_INTERNAL = 3
 
@@ -51,7 +51,7 @@ def check(
     try:
         if output_format not in FORMATS:
             raise ReplylintError(f"unknown format '{output_format}' (expected one of: {', '.join(FORMATS)})")
-        for value, allowed, name in ((fail_level, LEVELS, "fail level"), (mode, ("draft", "template"), "mode")):
+        for value, allowed, name in ((fail_level, LEVELS, "fail level"), (mode, MODES, "mode")):
             if value is not None and value not in allowed:
                 raise ReplylintError(f"unknown {name} '{value}' (expected one of: {', '.join(allowed)})")
         request = CheckRequest(

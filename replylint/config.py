@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .errors import ReplylintError
-from .model import LEVELS
+from .model import LEVELS, MODES
 from .yamlfile import load_yaml
 
 CONFIG_NAMES = (".replylint.yaml", ".replylint.yml")
-MODES = ("draft", "template")
 
 # key -> (type, description of the type)
 KEYS = {

@@ -25,9 +25,6 @@ from .yamlfile import save_cache
 STRUCTURE_VOCABULARY = ("greetings", "signoffs", "generic_addressees")
 
 
-MODES = ("draft", "template")
-
-
 @dataclass
 class Settings:
     """What changes how rules compile; which rules are reported is decided later (api.py)."""

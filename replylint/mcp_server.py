@@ -5,6 +5,7 @@ from .api import Options, default_linter, lint_file
 from .catalogue import catalogue
 from .errors import ReplylintError
 from .formatters.json import report_dict
+from .model import MODES
 
 
 def lint_reply(text: str, language: str = "auto", customer_message: str | None = None, mode: str = "draft") -> dict:
@@ -13,7 +14,7 @@ def lint_reply(text: str, language: str = "auto", customer_message: str | None =
     plus a 0-100 score. Give the customer's message to check that every question is answered,
     the language matches and a complaint gets a remedy. mode: draft (about to be sent) or
     template (a canned response with placeholders)."""
-    if mode not in ("draft", "template"):
+    if mode not in MODES:
         return {"error": "mode must be draft or template"}
     try:
         report = lint_file(default_linter(), "-", text, Options(language=language, mode=mode), customer_message)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 LEVELS = ("suggestion", "warning", "error")  # in order of severity
+MODES = ("draft", "template")  # a draft is about to be sent; a template is a canned response
 
 
 def severity(level: str) -> int:

@@ -81,7 +81,7 @@ def read_reply(text: str, tokens, matches: dict[str, list[Span]], quote_headers:
     excluded = [m.span() for m in _QUOTED_LINE.finditer(text, 0, end)]
     handles = _HANDLES.match(text, 0, end)
     start = handles.end() if handles else 0
-    start, end = _strip(text, start, end)
+    start, end = strip_span(text, start, end)
     reply = Reply(text, start, end, excluded=excluded, tokens=tokens)
     if start >= end:
         return reply
@@ -101,7 +101,8 @@ def _reply_end(text: str, quote_headers: list) -> int:
     return cut
 
 
-def _strip(text: str, start: int, end: int) -> Span:
+def strip_span(text: str, start: int, end: int) -> Span:
+    """The span without the whitespace at its ends."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -109,7 +110,8 @@ def _strip(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _line_end(text: str, position: int, limit: int) -> int:
+def end_of_line(text: str, position: int, limit: int) -> int:
+    """Where the line holding `position` ends (at `limit` at the latest)."""
     ends = [i for i in (text.find("\n", position, limit), text.find("\r", position, limit)) if i != -1]
     return min(ends) if ends else limit
 
@@ -117,7 +119,7 @@ def _line_end(text: str, position: int, limit: int) -> int:
 def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Span]) -> int:
     """Find 'Hi Jane,' at the start; return where the body starts."""
     text = reply.text
-    line_end = _line_end(text, reply.start, reply.end)
+    line_end = end_of_line(text, reply.start, reply.end)
     openings = [g for g in greetings if g[0] == reply.start]
     name_first = ""
     if not openings:  # 'Анна, добрый день!', 'Ahmet Bey merhaba,': the name before the greeting
@@ -161,7 +163,7 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
         reply.addressee = addressee
     elif name_first:
         reply.addressee = name_first
-    start, _ = _strip(text, greeting_end, reply.end)
+    start, _ = strip_span(text, greeting_end, reply.end)
     return start
 
 
@@ -197,16 +199,16 @@ def _read_closing(reply: Reply, signoffs: list[Span]) -> int:
     text = reply.text
     candidates = [s for s in signoffs if _at_line_start(text, s[0], reply.start) and not reply.is_excluded(s)]
     for signoff_start, signoff_end in reversed(candidates):
-        line_end = _line_end(text, signoff_start, reply.end)
+        line_end = end_of_line(text, signoff_start, reply.end)
         if signoff_start > reply.start and _is_signoff_line(text[signoff_end:line_end]) and _lines_after(text, line_end, reply.end) <= MAX_SIGNATURE_LINES:
             reply.closing = (signoff_start, reply.end)
-            signature_start, signature_end = _strip(text, line_end, reply.end)
+            signature_start, signature_end = strip_span(text, line_end, reply.end)
             if signature_end > signature_start:
                 reply.signature = (signature_start, signature_end)
             return signoff_start
     dashes = [m for m in _SIGNATURE_DASHES.finditer(text, reply.start, reply.end)]
     if dashes:
-        start, end = _strip(text, dashes[-1].end(), reply.end)
+        start, end = strip_span(text, dashes[-1].end(), reply.end)
         reply.signature = (start, end) if end > start else None
         return dashes[-1].start()
     initials = _INITIALS.search(text, reply.start, reply.end)
@@ -226,9 +228,14 @@ def _lines_after(text: str, position: int, end: int) -> int:
     return sum(1 for line in _LINES.split(text[position:end]) if line.strip())
 
 
+def start_of_line(text: str, position: int, floor: int = 0) -> int:
+    """Where the line holding `position` starts (at `floor` at the earliest)."""
+    return max(text.rfind("\n", floor, position), text.rfind("\r", floor, position), floor - 1) + 1
+
+
 def _at_line_start(text: str, position: int, reply_start: int) -> bool:
-    line_start = max(text.rfind("\n", 0, position), text.rfind("\r", 0, position)) + 1
-    return position == max(line_start, reply_start) or not text[max(line_start, reply_start):position].strip()
+    start = start_of_line(text, position, reply_start)
+    return position == start or not text[start:position].strip()
 
 
 def _paragraphs(text: str, start: int, end: int, excluded: list[Span]) -> list[Span]:
@@ -237,7 +244,7 @@ def _paragraphs(text: str, start: int, end: int, excluded: list[Span]) -> list[S
     for gap in [*_BLANK_LINES.finditer(text, start, end), None]:
         piece_end = gap.start() if gap else end
         for piece in _without(position, piece_end, excluded):
-            s, e = _strip(text, *piece)
+            s, e = strip_span(text, *piece)
             if e > s:
                 paragraphs.append((s, e))
         if gap:
@@ -266,7 +273,7 @@ def _sentences(tokens, paragraphs: list[Span]) -> list[Span]:
             index += 1
         look = index
         while look + 1 < len(cuts) and cuts[look] < p_end:
-            s, e = _strip(text, max(cuts[look], p_start), min(cuts[look + 1], p_end))
+            s, e = strip_span(text, max(cuts[look], p_start), min(cuts[look + 1], p_end))
             if e > s and any(ch.isalnum() for ch in text[s:e]):  # not an emoji on its own
                 sentences.append((s, e))
             look += 1

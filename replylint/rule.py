@@ -12,7 +12,7 @@ from typing import Iterator
 
 from .errors import ReplylintError
 from .matching import Vocabulary, Where
-from .model import LEVELS, Violation
+from .model import LEVELS, MODES, Violation
 from .reply import SCOPES, Reply, Span
 
 KIND_GROUP = "replylint.kinds"
@@ -182,8 +182,8 @@ def _scopes(definition: Definition) -> list[str]:
 
 def _modes(definition: Definition) -> tuple[str, ...]:
     """Draft (about to be sent) or template (a canned response): the rule runs in these."""
-    modes = definition.fields.get("modes", ["draft", "template"])
-    if not isinstance(modes, list) or not modes or any(m not in ("draft", "template") for m in modes):
+    modes = definition.fields.get("modes", list(MODES))
+    if not isinstance(modes, list) or not modes or any(m not in MODES for m in modes):
         raise definition.error("modes must be a list of: draft, template", "modes")
     return tuple(modes)
 

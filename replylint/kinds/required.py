@@ -4,6 +4,7 @@ When it is missing the violation points at the first unit of the scope (`anchor:
 the last (`anchor: end`); when the scope is empty, at the reply's first or last line.
 """
 
+from ..reply import end_of_line, start_of_line, strip_span
 from ..rule import Rule
 
 
@@ -32,13 +33,7 @@ def anchor_span(reply, units, anchor):
     if units:
         start, end = min(units) if anchor == "start" else max(units)
     elif anchor == "start":
-        start = reply.start
-        end = min([i for i in (text.find("\n", start, reply.end), text.find("\r", start, reply.end)) if i != -1] or [reply.end])
+        start, end = reply.start, end_of_line(text, reply.start, reply.end)
     else:
-        end = reply.end
-        start = max(text.rfind("\n", reply.start, end), text.rfind("\r", reply.start, end), reply.start - 1) + 1
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+        start, end = start_of_line(text, reply.end, reply.start), reply.end
+    return strip_span(text, start, end)
