@@ -112,7 +112,7 @@ def check_one(checker: Checker, path: str) -> FileOutcome:
     try:
         outcome.report = lint(source.text)
         if request.fix or request.diff:
-            fixed = fixes.fix_until_stable(source.text, lambda text: lint(text).violations)
+            fixed, fixed_report = fixes.fix_until_stable(source.text, outcome.report, lint)
             if request.diff and fixed != source.text:
                 outcome.diff = fixes.diff(path, source.text, fixed)
             if request.fix and path == inputs.STDIN:
@@ -120,7 +120,7 @@ def check_one(checker: Checker, path: str) -> FileOutcome:
             elif request.fix and fixed != source.text:
                 fixes.write(path, fixed, source.encoding)
             if request.fix:
-                outcome.report = lint(fixed)
+                outcome.report = fixed_report
     except ReplylintError as error:  # a file that cannot be read as its format says, or written
         return FileOutcome(problem=str(error), input_error=True)
     return outcome

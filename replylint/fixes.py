@@ -30,15 +30,16 @@ def apply(text: str, violations: list[Violation]) -> str:
 MAX_PASSES = 10
 
 
-def fix_until_stable(text: str, violations_of) -> str:
+def fix_until_stable(text: str, report, lint):
     """Apply fixes pass after pass until none is left (a fix can change how the text next to
-    it reads), so that fixing the result again changes nothing."""
+    it reads), so that fixing the result again changes nothing. `report` is the lint of
+    `text`; returns the fixed text and its report, each text linted once."""
     for _ in range(MAX_PASSES):
-        fixed = apply(text, violations_of(text))
+        fixed = apply(text, report.violations)
         if fixed == text:
             break
-        text = fixed
-    return text
+        text, report = fixed, lint(fixed)
+    return text, report
 
 
 def diff(path: str, before: str, after: str) -> str:

@@ -47,10 +47,11 @@ def test_deterministic(text, language):
 @FAST
 @given(TEXTS, st.sampled_from(LANGUAGES))
 def test_fixing_is_idempotent_and_touches_only_fixed_spans(text, language):
-    violations_of = lambda t: check(t, language).violations  # noqa: E731
-    once = fixes.fix_until_stable(text, violations_of)
-    assert fixes.fix_until_stable(once, violations_of) == once
-    if not any(v.fix is not None for v in violations_of(text)):
+    lint = lambda t: check(t, language)  # noqa: E731
+    report = lint(text)
+    once, once_report = fixes.fix_until_stable(text, report, lint)
+    assert fixes.fix_until_stable(once, once_report, lint)[0] == once
+    if not any(v.fix is not None for v in report.violations):
         assert once == text
 
 
