@@ -4,6 +4,7 @@ its content words. Words are compared by their first letters, which copes with i
 in every language without a full lemma table; stop words do not count."""
 
 import math
+from bisect import bisect_left
 from functools import lru_cache
 
 import spacy
@@ -47,7 +48,8 @@ def _questions(customer, requests):
 def _stems(tokens, start, end, fold) -> set[str]:
     """Content words' first letters, folded (so Cyrillic and Latin Serbian compare equal)."""
     stop_words = _stop_words(tokens.doc.lang_, fold)
-    words = (fold(tokens.text(i)) for i in range(len(tokens)) if start <= tokens.start[i] < end)
+    first, last = bisect_left(tokens.start, start), bisect_left(tokens.start, end)
+    words = (fold(tokens.text(i)) for i in range(first, last))
     return {word[:STEM] for word in words if word.isalpha() and len(word) >= MIN_WORD and word not in stop_words}
 
 
