@@ -1,24 +1,21 @@
 """Vocabulary: every phrase, token pattern and regex the rules of one language look for.
 
 Rules register what they look for while they compile and get back a key. `finalize` then
-lemmatizes all phrases at once (one cut-down lemma table per language) and builds one spaCy
-Matcher, so checking a reply runs the tokenizer, one lemma lookup per token, and one Matcher
-pass, whatever the number of rules.
+lemmatizes all phrases at once (one cut-down lemma table per language) and puts them in one
+trie of lemma ids, with the token patterns that only name words; the other token patterns go
+to one TokenPatterns. Checking a reply runs the tokenizer, one trie walk, and the token
+patterns and regexes only when a rule asks for them, whatever the number of rules.
 """
 
 from dataclasses import dataclass
 
-import hashlib
 import itertools
-import re
 
-import re2
-from spacy.matcher import Matcher
-
-from .cache import KnownGood
 from .errors import ReplylintError
 from .language import Language
 from .lemmas import form_table
+from .regexes import known_good
+from .token_patterns import TokenPatterns
 from .tokens import Tokens
 
 PREFIX_MARK = "*"  # 'teşekkür*' matches every word that starts so
@@ -31,9 +28,7 @@ NO_PREFIX = -1  # a word that starts with no registered prefix
 EXACT_MARK = "="  # '=could' matches that form only, not every form of its lemma
 MAX_REMEMBERED = 200_000
 MAX_RETRY_SPAN = 64
-MAX_QUANTIFIER = 8
-MAX_EXPANSION = 2000
-SMALL_REPEAT = 10  # a group repeated at most this often cannot make Python's engine blow up  # phrases one simple token pattern may become
+MAX_EXPANSION = 2000  # phrases one simple token pattern may become
 
 
 class Where:
@@ -74,8 +69,7 @@ class Vocabulary:
         self.trie: dict = {}  # lemma id (or -form id, or ANY) -> child node; END -> keys ending here
         self.anchored_trie: dict = {}  # phrases that must start a sentence
         self.pattern_keys: set[str] = set()
-        self.matcher: Matcher | None = None  # all token patterns: run once, when a rule first asks
-        self.patterns_need_lemmas = self.patterns_need_sentences = False
+        self.token_patterns = TokenPatterns(tokenizer.vocab, self.lemma, language.fold)  # run once, when a rule first asks
         self._word_ids: dict[int, tuple[int, int, int]] = {}
         self._prefix_lengths: list[int] = []
 
@@ -85,15 +79,9 @@ class Vocabulary:
         return self._add(_Phrases(phrases, where))
 
     def patterns(self, patterns: list, where: Where) -> str:
-        """spaCy Matcher token patterns; LEMMA values are lemmatized like phrases, LOWER
-        values folded like the text (Turkish İ, Serbian in either script)."""
+        """Token patterns in spaCy's Matcher syntax (see token_patterns.py)."""
         if not isinstance(patterns, list) or not all(isinstance(p, list) and p for p in patterns):
             raise ReplylintError("patterns must be a list of token patterns (lists of token dicts)", where.path, where.line)
-        for pattern in patterns:
-            for token in pattern:
-                bound = _quantifier_bound(token.get("OP") if isinstance(token, dict) else None)
-                if bound > MAX_QUANTIFIER:
-                    raise ReplylintError(f"quantifier {token['OP']!r} is too large (at most {{0,{MAX_QUANTIFIER}}}: spaCy's matcher grows exponentially with it)", where.path, where.line)
         return self._add(_Patterns(patterns, where))
 
     def regex(self, pattern: str, ignorecase: bool, where: Where, whole_words: bool = False) -> str:
@@ -101,7 +89,7 @@ class Vocabulary:
         if whole_words:
             pattern = f"(?:{pattern})"  # word boundaries are checked after matching (see _run_regex)
         key = f"re{len(self._regexes)}"
-        self._regexes[key] = _known_good(pattern, ignorecase, whole_words, where)
+        self._regexes[key] = known_good(pattern, ignorecase, where, whole_words)
         return key
 
     def _add(self, entry) -> str:
@@ -131,26 +119,13 @@ class Vocabulary:
         for key, entry in self._entries.items():
             if not isinstance(entry, _Patterns):
                 continue
-            complex_patterns = []
             for pattern in entry.patterns:
                 phrases = self._as_phrases(pattern)
                 if phrases is None:
-                    complex_patterns.append(pattern)
+                    self.token_patterns.add(key, pattern, entry.where)
+                    self.pattern_keys.add(key)
                 for ids in phrases or ():
                     self._insert(ids, key)
-            if not complex_patterns:
-                continue
-            self.matcher = self.matcher or Matcher(self.tokenizer.vocab, validate=True)
-            self.pattern_keys.add(key)
-            try:
-                prepared = [[_linear_regexes(_lemmatize_pattern(t, self), entry.where) for t in p] for p in complex_patterns]
-                self.matcher.add(key, prepared, greedy="LONGEST")
-            except (ValueError, TypeError, KeyError) as error:
-                message = " ".join(str(error).split())[:300]
-                raise ReplylintError(f"invalid token pattern: {message}", entry.where.path, entry.where.line) from None
-            flat = str(entry.patterns)
-            self.patterns_need_lemmas |= "LEMMA" in flat
-            self.patterns_need_sentences |= "IS_SENT_START" in flat
 
     def _insert(self, ids: list[int], key: str) -> None:
         node = self.anchored_trie if ids[0] == SENTENCE_START_ID else self.trie
@@ -260,15 +235,6 @@ class Vocabulary:
                     stack.extend((child, at + 1) for child in children(node, at) if child)
         return Matches(self, tokens, found)
 
-    def _run_patterns(self, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
-        """Every token pattern at once: spaCy's Matcher pays per call for walking the Doc."""
-        tokens.write_to_doc(self.patterns_need_lemmas, self.patterns_need_sentences)
-        found: dict[str, list[tuple[int, int]]] = {key: [] for key in self.pattern_keys}
-        strings = self.strings
-        for match_id, start, end in self.matcher(tokens.doc):
-            found[strings[match_id]].append((tokens.start[start], tokens.end[end - 1]))
-        return found
-
     def _run_regex(self, key: str, text: str) -> list[tuple[int, int]]:
         """Matches of a regex. Where it has named groups, the span is the first named group
         that took part: so `(?:^|[^\\pL])(?P<word>...)` reports the word without its boundary.
@@ -292,11 +258,6 @@ class Vocabulary:
         return spans
 
 
-def _quantifier_bound(op) -> int:
-    found = re.fullmatch(r"\{\s*\d*\s*,?\s*(\d*)\s*\}", op) if isinstance(op, str) else None
-    return int(found.group(1) or 0) if found else 0
-
-
 def _word_bounded(text: str, start: int, end: int) -> bool:
     return (start == 0 or not _is_word_char(text[start - 1])) and (end >= len(text) or not _is_word_char(text[end]))
 
@@ -315,14 +276,6 @@ def _split_prefix_words(phrase: str) -> list[str]:
         else:
             chunks.append(chunk)
     return chunks
-
-
-def _map_values(value, convert):
-    if isinstance(value, str):
-        return convert(value)
-    if isinstance(value, dict):
-        return {op: [convert(w) if isinstance(w, str) else w for w in v] if op in ("IN", "NOT_IN") and isinstance(v, list) else v for op, v in value.items()}
-    return value
 
 
 def _require_strings(values, where: Where) -> None:
@@ -344,188 +297,6 @@ def _pattern_lemmas(patterns: list, fold) -> set[str]:
     return words
 
 
-def _lemmatize_pattern(token, vocabulary: Vocabulary):
-    if isinstance(token, dict) and "LOWER" in token:
-        token = {**token, "LOWER": _map_values(token["LOWER"], vocabulary.language.fold)}
-    if not isinstance(token, dict) or "LEMMA" not in token:
-        return token
-    value = token["LEMMA"]
-    convert = lambda word: vocabulary.lemma(vocabulary.language.fold(word)) if isinstance(word, str) else word  # noqa: E731
-    if isinstance(value, str):
-        value = convert(value)
-    elif isinstance(value, dict):
-        value = {op: [convert(w) for w in v] if op in ("IN", "NOT_IN") and isinstance(v, list) else v for op, v in value.items()}
-    return {**token, "LEMMA": value}
-
-
-_TOKEN_TEXT = {"TEXT": "text", "ORTH": "orth_", "LOWER": "lower_", "NORM": "norm_", "LEMMA": "lemma_"}
-_regex_extensions: dict[str, str] = {}
-
-
-def _linear_regexes(token, where: Where):
-    """spaCy runs a token pattern's REGEX with Python's backtracking engine, which a pattern
-    such as '(a+)+$' can hang on one long token. Every REGEX must be one RE2 accepts; one whose
-    shape can backtrack (a repeated group that holds a repeat or an alternation) becomes a
-    token extension whose getter searches with RE2. The others stay spaCy's REGEX, which is
-    much faster there and cannot blow up."""
-    if not isinstance(token, dict):
-        return token
-    token = dict(token)
-    for attribute, value in list(token.items()):
-        if attribute not in _TOKEN_TEXT or not isinstance(value, dict) or "REGEX" not in value:
-            continue
-        pattern = value["REGEX"]
-        if not isinstance(pattern, str):
-            raise ReplylintError("REGEX in a token pattern must be a string", where.path, where.line)
-        regex = _known_good(re.sub(r"\\u([0-9a-fA-F]{4})", r"\\x{\1}", pattern), False, False, where)
-        if not _may_backtrack(pattern):
-            continue
-        name = _regex_extension(regex, pattern, _TOKEN_TEXT[attribute])
-        rest = {op: v for op, v in value.items() if op != "REGEX"}
-        if rest:
-            token[attribute] = rest
-        else:
-            del token[attribute]
-        token.setdefault("_", {})[name] = True
-    return token
-
-
-def _may_backtrack(pattern: str) -> bool:
-    """Python's engine can take quadratic or exponential time on one long token unless the
-    REGEX repeats no group holding a repeat or an alternation ('(a+)+', '(a|aa)*'), has at
-    most one unbounded repeat, and, if it has one, is anchored at the start (Python then
-    tries one position, not every one)."""
-    try:
-        parsed = re._parser.parse(pattern)
-    except (re.error, RecursionError, OverflowError):
-        return True
-    constants = re._constants
-    anchored = bool(parsed) and parsed[0] == (constants.AT, constants.AT_BEGINNING)
-    unbounded = _unbounded_repeats(parsed)
-    return unbounded > 1 or (unbounded == 1 and not anchored) or _risky(parsed, inside_repeat=False)
-
-
-def _unbounded_repeats(items) -> int:
-    constants = re._constants
-    count = 0
-    for op, argument in items:
-        if op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
-            count += (argument[1] == constants.MAXREPEAT) + _unbounded_repeats(argument[2])
-        elif op is constants.SUBPATTERN:
-            count += _unbounded_repeats(argument[3])
-        elif op is constants.BRANCH:
-            count += sum(_unbounded_repeats(branch) for branch in argument[1])
-    return count
-
-
-def _risky(items, inside_repeat: bool) -> bool:
-    """A repeat or an alternation inside a group that repeats without a small bound."""
-    constants = re._constants
-    for op, argument in items:
-        if op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
-            if inside_repeat:
-                return True
-            wide = argument[1] == constants.MAXREPEAT or argument[1] > SMALL_REPEAT
-            if _risky(argument[2], inside_repeat=wide):
-                return True
-        elif op is constants.BRANCH:
-            if inside_repeat or any(_risky(branch, inside_repeat) for branch in argument[1]):
-                return True
-        elif op is constants.SUBPATTERN:
-            if _risky(argument[3], inside_repeat):
-                return True
-        elif op in (constants.ASSERT, constants.ASSERT_NOT, constants.GROUPREF, constants.GROUPREF_EXISTS):
-            return True
-    return False
-
-
-def _regex_extension(regex: "_LazyRegex", pattern: str, attribute: str) -> str:
-    from spacy.tokens import Token
-
-    key = f"{attribute}\n{pattern}"
-    if key not in _regex_extensions:
-        name = f"replylint_regex_{len(_regex_extensions)}"
-        Token.set_extension(name, getter=_cached_search(regex, attribute), force=True)
-        _regex_extensions[key] = name
-    return _regex_extensions[key]
-
-
-def _cached_search(regex: "_LazyRegex", attribute: str):
-    """The getter of a REGEX token extension. spaCy's Matcher asks it for every token and
-    pattern, and words repeat: each distinct word is searched once."""
-    seen: dict[str, bool] = {}
-
-    def search(token) -> bool:
-        value = getattr(token, attribute)
-        found = seen.get(value)
-        if found is None:
-            if len(seen) > MAX_REMEMBERED:
-                seen.clear()
-            found = seen[value] = regex.compiled().search(value) is not None
-        return found
-
-    return search
-
-
-def _known_good(pattern: str, ignorecase: bool, whole_words: bool, where: Where) -> "_LazyRegex":
-    """A regex to compile on first use; compiled now (and refused with its place) the first
-    time it is ever seen."""
-    regex = _LazyRegex(pattern, ignorecase, whole_words, where)
-    digest = hashlib.sha1(f"{ignorecase}:{pattern}".encode("utf-8")).hexdigest()[:20]
-    if digest not in _known_regexes():
-        regex.compiled()
-        _known_regexes().add(digest)
-    return regex
-
-
-class _LazyRegex:
-    """An RE2 regex compiled when first used: Unicode classes cost milliseconds each to
-    compile, and a one-draft run uses few of the pack's regexes. Patterns are compiled at
-    load time the first time they are seen, so an invalid one is refused with its place."""
-
-    def __init__(self, pattern: str, ignorecase: bool, whole_words: bool, where: Where):
-        self.pattern, self.ignorecase, self.whole_words, self.where = pattern, ignorecase, whole_words, where
-        self._compiled = None
-        self.groups: list[int] = []
-
-    def compiled(self):
-        if self._compiled is None:
-            options = re2.Options()
-            options.case_sensitive = not self.ignorecase
-            options.log_errors = False
-            try:
-                compiled = re2.compile(self.pattern, options)
-            except re2.error as error:
-                raise ReplylintError(f"invalid or unsupported regex {self.pattern!r}: {error}", self.where.path, self.where.line) from None
-            self.groups = sorted(compiled.groupindex.values())
-            self._compiled = compiled
-        return self._compiled
-
-
-_known: KnownGood | None = None
-
-
-def _known_regexes() -> KnownGood:
-    global _known
-    if _known is None:
-        _known = KnownGood("known-regexes.json", f"re2-{_re2_version()}")
-    return _known
-
-
-def _re2_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("google-re2")
-    except PackageNotFoundError:
-        return "-"
-
-
-def save_known_regexes() -> None:
-    if _known is not None:
-        _known.save()
-
-
 class Matches:
     """Where each piece of vocabulary occurs in one text: {key: [(start, end), ...]}.
     Token patterns and regexes run the first time a rule asks for them, so a conditional
@@ -544,7 +315,7 @@ class Matches:
         found = self.found.get(key)
         if key in self.vocabulary.pattern_keys and not self.patterns_run:
             self.patterns_run = True  # token patterns add to what the phrases of the same key found
-            for pattern_key, spans in self.vocabulary._run_patterns(self.tokens).items():
+            for pattern_key, spans in self.vocabulary.token_patterns.find(self.tokens).items():
                 self.found[pattern_key] = sorted(self.found.get(pattern_key, []) + spans)
             found = self.found.get(key)
         if found is None:

@@ -2,7 +2,7 @@
 offsets, lemmas and sentence starts. Everything downstream works on these lists instead of
 spaCy Token objects, which are costly to create one by one."""
 
-from spacy.attrs import IDX, LEMMA, LENGTH, ORTH, SENT_START
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.pipeline.sentencizer import Sentencizer
 
 SENTENCE_END = frozenset(Sentencizer.default_punct_chars)
@@ -30,18 +30,6 @@ class Tokens:
 
     def text(self, i: int) -> str:
         return self.text_all[self.start[i]:self.end[i]]
-
-    def write_to_doc(self, lemmas: bool, sentences: bool) -> None:
-        """Give spaCy's Matcher what token patterns may ask for: LEMMA, IS_SENT_START."""
-        import numpy
-
-        if lemmas and self.orth:
-            self.doc.from_array([LEMMA], numpy.array(self.lemma, dtype="uint64").reshape(-1, 1))
-        if sentences and self.orth:
-            starts = numpy.zeros((len(self.orth), 1), dtype="uint64")
-            for i in self.sentence_starts:
-                starts[i, 0] = 1
-            self.doc.from_array([SENT_START], starts)
 
 
 def _sentence_starts(text: str, starts: list[int], ends: list[int]) -> list[int]:

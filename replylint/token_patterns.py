@@ -1,0 +1,307 @@
+"""Token patterns in spaCy's Matcher syntax, matched over a reply's token lists.
+
+Every test a token pattern can make, except IS_SENT_START, depends on the word alone. So each
+distinct word is tested once, against all patterns of the language together, and the answer
+is kept as a bit mask (one bit per test): a value or IN list is one dictionary lookup, all
+REGEXes on one attribute are one RE2 set search, a flag is read from spaCy's lexeme. Matching a
+reply is then integer arithmetic per token, and a pattern is only tried where a word that can
+start it occurs. spaCy's own Matcher tests every predicate of every pattern at every token.
+
+What a pattern may use: ORTH/TEXT (the text), LOWER (the folded text: lower case, Turkish
+casing, Serbian in Latin script), LEMMA (lemmatised like phrases), NORM, SHAPE, PREFIX, SUFFIX,
+LENGTH, the lexical flags (IS_ALPHA, LIKE_NUM, ...), IS_SENT_START; values as a string, IN,
+NOT_IN, REGEX (on RE2), and for LENGTH the comparisons; OP as in spaCy (!, ?, *, +, {n,m}).
+Attributes that need a trained pipeline (POS, TAG, DEP, MORPH, ENT_TYPE, ...) are refused.
+"""
+
+import re
+from dataclasses import dataclass
+
+import re2
+
+from .errors import ReplylintError
+from .regexes import known_good
+
+MAX_QUANTIFIER = 8
+MAX_REMEMBERED = 200_000
+UNBOUNDED = 1 << 30
+
+TEXT_ATTRIBUTES = ("ORTH", "TEXT", "LOWER", "LEMMA", "NORM", "SHAPE", "PREFIX", "SUFFIX")
+FLAGS = (
+    "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE",
+    "IS_STOP", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY",
+    "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
+)
+COMPARISONS = {"==": int.__eq__, "!=": int.__ne__, ">=": int.__ge__, "<=": int.__le__, ">": int.__gt__, "<": int.__lt__}
+OPERATORS = {"!": (1, 1), "?": (0, 1), "*": (0, UNBOUNDED), "+": (1, UNBOUNDED), "1": (1, 1)}
+
+
+@dataclass(frozen=True)
+class Word:
+    """What the tests of a word may read."""
+
+    text: str
+    lower: str
+    lemma: str
+    lexeme: object
+
+    def attribute(self, name: str) -> str:
+        if name in ("ORTH", "TEXT"):
+            return self.text
+        if name == "LOWER":
+            return self.lower
+        if name == "LEMMA":
+            return self.lemma
+        return getattr(self.lexeme, name.lower() + "_")
+
+
+@dataclass(frozen=True)
+class Step:
+    required: int  # bits the word must have
+    forbidden: int  # bits it must not have
+    sentence_start: bool | None
+    negated: bool  # OP '!'
+    least: int
+    most: int
+
+    def accepts(self, mask: int, starts_sentence: bool) -> bool:
+        ok = mask & self.required == self.required and not mask & self.forbidden and (self.sentence_start is None or self.sentence_start == starts_sentence)
+        return ok != self.negated
+
+    def may_accept(self, mask: int) -> bool:
+        """Whether some sentence position lets the word through."""
+        return self.accepts(mask, True) or self.accepts(mask, False)
+
+
+class TokenPatterns:
+    """All token patterns of one language; `add` them, then `find` them in a reply."""
+
+    def __init__(self, vocab, lemma_of, fold):
+        self.vocab, self.lemma_of, self.fold = vocab, lemma_of, fold
+        self._bits: dict[tuple, int] = {}
+        self._members: dict[str, dict[str, int]] = {}  # attribute -> value -> bits
+        self._regexes: dict[str, list[tuple[str, int]]] = {}  # attribute -> [(pattern, bit)]
+        self._regex_sets: dict[str, object] = {}
+        self._flags: list[tuple[str, int]] = []
+        self._lengths: list[tuple[object, int, int]] = []  # (comparison, value, bit)
+        self._patterns: list[tuple[str, tuple[Step, ...]]] = []
+        self._masks: dict[int, int] = {}  # word (text hash) -> bits
+        self._starters: dict[int, tuple[int, ...]] = {}  # bits -> patterns a word so can start
+
+    def __bool__(self):
+        return bool(self._patterns)
+
+    def add(self, key: str, pattern: list, where) -> None:
+        if not isinstance(pattern, list) or not pattern:
+            raise ReplylintError("a token pattern must be a non-empty list of token dicts", where.path, where.line)
+        steps = tuple(self._step(token, where) for token in pattern)
+        if all(step.least == 0 for step in steps):
+            raise ReplylintError("a token pattern must have a token that is not optional", where.path, where.line)
+        self._patterns.append((key, steps))
+        self._starters.clear()
+
+    def find(self, tokens) -> dict[str, list[tuple[int, int]]]:
+        """{key: [(start, end) in characters]}, the longest of overlapping matches kept."""
+        masks = self._word_masks(tokens)
+        sentence_starts = tokens.sentence_start_set
+        count = len(masks)
+        candidates: dict[str, list[tuple[int, int]]] = {}
+        for i, mask in enumerate(masks):
+            starters = self._starters.get(mask)
+            if starters is None:
+                starters = self._starters[mask] = tuple(n for n, (_, steps) in enumerate(self._patterns) if _may_start(steps, mask))
+            for n in starters:
+                key, steps = self._patterns[n]
+                for end in _ends(steps, masks, sentence_starts, i, count):
+                    candidates.setdefault(key, []).append((i, end))
+        starts, ends = tokens.start, tokens.end
+        return {key: sorted((starts[s], ends[e - 1]) for s, e in _longest(spans)) for key, spans in candidates.items()}
+
+    def _word_masks(self, tokens) -> list[int]:
+        remembered = self._masks
+        masks = []
+        for i, orth in enumerate(tokens.orth):
+            mask = remembered.get(orth)
+            if mask is None:
+                if len(remembered) > MAX_REMEMBERED:
+                    remembered.clear()
+                strings = self.vocab.strings
+                word = Word(strings[orth], strings[tokens.form[i]], strings[tokens.lemma[i]], self.vocab[orth])
+                mask = remembered[orth] = self._test(word)
+            masks.append(mask)
+        return masks
+
+    def _test(self, word: Word) -> int:
+        mask = 0
+        for attribute, values in self._members.items():
+            mask |= values.get(word.attribute(attribute), 0)
+        for attribute, bits in self._regex_bits().items():
+            found = self._regex_sets[attribute].Match(word.attribute(attribute))
+            for index in found or ():
+                mask |= bits[index]
+        for flag, bit in self._flags:
+            if getattr(word.lexeme, flag.lower()):
+                mask |= bit
+        for compare, value, bit in self._lengths:
+            if compare(len(word.text), value):
+                mask |= bit
+        return mask
+
+    def _regex_bits(self) -> dict[str, list[int]]:
+        """One RE2 set per attribute, compiled when a word is first tested."""
+        for attribute, regexes in self._regexes.items():
+            if attribute not in self._regex_sets:
+                options = re2.Options()
+                options.log_errors = False
+                regex_set = re2.Set.SearchSet(options)
+                for pattern, _ in regexes:
+                    regex_set.Add(pattern)
+                regex_set.Compile()
+                self._regex_sets[attribute] = regex_set
+        return {attribute: [bit for _, bit in regexes] for attribute, regexes in self._regexes.items()}
+
+    def _step(self, token, where) -> Step:
+        if not isinstance(token, dict):
+            raise ReplylintError(f"a token in a token pattern must be a mapping, not {token!r}", where.path, where.line)
+        required = forbidden = 0
+        sentence_start = None
+        least, most, negated = _operator(token.get("OP", "1"), where)
+        for attribute, value in token.items():
+            if attribute == "OP":
+                continue
+            if attribute == "IS_SENT_START":
+                sentence_start = _boolean(attribute, value, where)
+            elif attribute in FLAGS:
+                bit = self._bit(("flag", attribute), lambda b: self._flags.append((attribute, b)))
+                if _boolean(attribute, value, where):
+                    required |= bit
+                else:
+                    forbidden |= bit
+            elif attribute == "LENGTH":
+                for compare, number in _length_tests(value, where):
+                    required |= self._bit(("length", compare, number), lambda b: self._lengths.append((compare, number, b)))
+            elif attribute in TEXT_ATTRIBUTES:
+                more_required, more_forbidden = self._text_tests(attribute, value, where)
+                required, forbidden = required | more_required, forbidden | more_forbidden
+            else:
+                raise ReplylintError(f"invalid token pattern: {attribute!r} is not supported (replylint uses no trained pipeline; see docs/rules.md)", where.path, where.line)
+        return Step(required, forbidden, sentence_start, negated, least, most)
+
+    def _text_tests(self, attribute: str, value, where) -> tuple[int, int]:
+        if isinstance(value, str):
+            value = {"IN": [value]}
+        if not isinstance(value, dict) or not value:
+            raise ReplylintError(f"invalid token pattern: {attribute} takes a string or a mapping of IN, NOT_IN, REGEX", where.path, where.line)
+        required = forbidden = 0
+        for operator, argument in value.items():
+            if operator in ("IN", "NOT_IN"):
+                if not isinstance(argument, list) or not all(isinstance(v, str) for v in argument):
+                    raise ReplylintError(f"invalid token pattern: {attribute} {operator} takes a list of strings", where.path, where.line)
+                words = frozenset(self._normal(attribute, v) for v in argument)
+                bit = self._bit((attribute, words), lambda b: self._add_members(attribute, words, b))
+                if operator == "IN":
+                    required |= bit
+                else:
+                    forbidden |= bit
+            elif operator == "REGEX":
+                if not isinstance(argument, str):
+                    raise ReplylintError("REGEX in a token pattern must be a string", where.path, where.line)
+                pattern = _checked_regex(re.sub(r"\\u([0-9a-fA-F]{4})", r"\\x{\1}", argument), where)
+                required |= self._bit((attribute, "REGEX", pattern), lambda b: self._regexes.setdefault(attribute, []).append((pattern, b)))
+                self._regex_sets.pop(attribute, None)
+            else:
+                raise ReplylintError(f"invalid token pattern: {attribute} does not take {operator!r} (IN, NOT_IN, REGEX)", where.path, where.line)
+        return required, forbidden
+
+    def _normal(self, attribute: str, value: str) -> str:
+        if attribute == "LOWER":
+            return self.fold(value)
+        if attribute == "LEMMA":
+            return self.lemma_of(self.fold(value))
+        return value
+
+    def _add_members(self, attribute: str, words: frozenset, bit: int) -> None:
+        values = self._members.setdefault(attribute, {})
+        for word in words:
+            values[word] = values.get(word, 0) | bit
+
+    def _bit(self, test: tuple, register) -> int:
+        bit = self._bits.get(test)
+        if bit is None:
+            bit = self._bits[test] = 1 << len(self._bits)
+            register(bit)
+            self._masks.clear()
+        return bit
+
+
+def _operator(op, where) -> tuple[int, int, bool]:
+    if op in OPERATORS:
+        least, most = OPERATORS[op]
+        return least, most, op == "!"
+    found = re.fullmatch(r"\{\s*(\d*)\s*(,?)\s*(\d*)\s*\}", op) if isinstance(op, str) else None
+    if not found or not (found.group(1) or found.group(3)):
+        raise ReplylintError(f"invalid token pattern: OP {op!r} (one of !, ?, *, +, {{n}}, {{n,m}}, {{n,}}, {{,m}})", where.path, where.line)
+    least = int(found.group(1) or 0)
+    most = least if not found.group(2) else int(found.group(3)) if found.group(3) else UNBOUNDED
+    if max(least, most if most != UNBOUNDED else 0) > MAX_QUANTIFIER:
+        raise ReplylintError(f"quantifier {op!r} is too large (at most {{0,{MAX_QUANTIFIER}}})", where.path, where.line)
+    if most < least:
+        raise ReplylintError(f"invalid token pattern: OP {op!r} has its bounds the wrong way round", where.path, where.line)
+    return least, most, False
+
+
+def _boolean(attribute: str, value, where) -> bool:
+    if not isinstance(value, bool):
+        raise ReplylintError(f"invalid token pattern: {attribute} takes true or false", where.path, where.line)
+    return value
+
+
+def _length_tests(value, where) -> list[tuple[object, int]]:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return [(int.__eq__, value)]
+    if isinstance(value, dict) and value and all(op in COMPARISONS and isinstance(n, int) and not isinstance(n, bool) for op, n in value.items()):
+        return [(COMPARISONS[op], n) for op, n in value.items()]
+    raise ReplylintError(f"invalid token pattern: LENGTH takes a number or comparisons ({', '.join(COMPARISONS)})", where.path, where.line)
+
+
+def _checked_regex(pattern: str, where) -> str:
+    known_good(pattern, False, where)
+    return pattern
+
+
+def _may_start(steps: tuple[Step, ...], mask: int) -> bool:
+    for step in steps:
+        if step.may_accept(mask):
+            return True
+        if step.least > 0:
+            return False
+    return False
+
+
+def _ends(steps: tuple[Step, ...], masks: list[int], sentence_starts, start: int, count: int) -> set[int]:
+    """Every token index where a match of the pattern that begins at `start` can end: the
+    positions reachable after each step, step by step (most patterns die at the second)."""
+    positions = {start}
+    for step in steps:
+        reached = set(positions) if step.least == 0 else set()
+        frontier, taken = positions, 0
+        while frontier and taken < step.most:
+            frontier = {at + 1 for at in frontier if at < count and step.accepts(masks[at], at in sentence_starts)}
+            taken += 1
+            if taken >= step.least:
+                reached |= frontier
+        if not reached:
+            return set()
+        positions = reached
+    positions.discard(start)
+    return positions
+
+
+def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spaCy's greedy='LONGEST': longest first, then earliest; overlapping ones dropped."""
+    kept, taken = [], set()
+    for start, end in sorted(set(spans), key=lambda span: (span[0] - span[1], span[0])):
+        if not taken.intersection(range(start, end)):
+            kept.append((start, end))
+            taken.update(range(start, end))
+    return kept
