@@ -7,6 +7,7 @@ words, so it is never taken for Croatian or Bosnian."""
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .language import Language
 
@@ -24,13 +25,15 @@ class Detection:
 
 
 def detect(text: str, languages: dict[str, Language], default: str) -> Detection:
-    letters = sum(ch.isalpha() for ch in text[:5000])
+    sample = text[:5000]
+    lowered = sample.lower()
+    words_of = {lowered: _WORD.findall(lowered)}  # folded sample -> its words
+    letters = sum(map(len, words_of[lowered]))
     if letters < MIN_LETTERS:
         return Detection(default, f"too little text to detect its language; using '{default}'")
-    sample = text[:5000]
     cyrillic = len(_CYRILLIC.findall(sample)) > letters / 3
     candidates = {code: lang for code, lang in languages.items() if not cyrillic or _writes_cyrillic(lang)}
-    scores = {code: _score(sample, lang) for code, lang in candidates.items()}
+    scores = _scores(sample, candidates, words_of)
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     if ranked and ranked[0][1] >= MIN_SCORE and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
         return Detection(ranked[0][0])
@@ -44,10 +47,30 @@ def _writes_cyrillic(language: Language) -> bool:
     return bool(_CYRILLIC.search(language.letters)) or any(_CYRILLIC.search(w) for w in language.common_words)
 
 
-def _score(sample: str, language: Language) -> float:
-    letters = sum(sample.count(ch) for ch in language.letters)
-    words = sum(map(language.common_words.__contains__, _WORD.findall(language.fold(sample))))
-    return letters + WORD_WEIGHT * words
+def _scores(sample: str, candidates: dict[str, Language], words_of: dict[str, list[str]]) -> dict[str, float]:
+    """Letters that point to a language, and its common words (weighted). Most languages fold
+    the sample to the same text: its words are found once."""
+    marked = _marked_letters(candidates).findall(sample)
+    scores = {}
+    for code, language in candidates.items():
+        folded = language.fold(sample)
+        words = words_of.get(folded)
+        if words is None:
+            words = words_of[folded] = _WORD.findall(folded)
+        letters = sum(map(language.letters.__contains__, marked)) if marked else 0
+        scores[code] = letters + WORD_WEIGHT * sum(map(language.common_words.__contains__, words))
+    return scores
+
+
+@lru_cache(maxsize=16)
+def _marked_letters_of(letters: tuple[str, ...]):
+    joined = "".join(sorted(set("".join(letters))))
+    return re.compile("[" + re.escape(joined) + "]" if joined else "(?!)")
+
+
+def _marked_letters(candidates: dict[str, Language]):
+    """One pattern for every letter that points to a candidate language."""
+    return _marked_letters_of(tuple(language.letters for language in candidates.values()))
 
 
 _detectors: dict[frozenset, object] = {}

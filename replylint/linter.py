@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import re2
-from spacy.attrs import LOWER
 
 from .detect import detect
 from .errors import ReplylintError
@@ -50,11 +49,6 @@ class LanguageChecker:
     def __init__(self, language: Language, sources, overrides):
         self.language = language
         self.tokenizer = build_tokenizer(language.spacy)
-        # token patterns' LOWER reads the language's folding: Turkish 'İ' is 'i', not 'i̇'
-        vocab = self.tokenizer.vocab
-        vocab.lex_attr_getters[LOWER] = language.fold
-        for lexeme in vocab:  # the tokenizer's exceptions were made before that
-            lexeme.lower_ = language.fold(lexeme.orth_)
         self.vocabulary = Vocabulary(language, self.tokenizer)
         structure = language.structure
         self.structure_keys = {}
