@@ -308,6 +308,18 @@ class Matches:
         self.found = phrases
         self.aliases: dict[str, str] = {}
         self.patterns_run = False
+        self._unions: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+
+    def union(self, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+        """The spans of any of `keys`, sorted: rules ask for the same keys once per unit."""
+        found = self._unions.get(keys)
+        if found is None:
+            found = []
+            for key in keys:
+                found.extend(self.get(key))
+            found.sort()
+            self._unions[keys] = found
+        return found
 
     def get(self, key: str, default=()):
         """The spans of one piece of vocabulary, sorted by position."""

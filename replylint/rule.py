@@ -93,7 +93,7 @@ class Rule:
 
     # helpers for kinds
 
-    def finder(self, spec, key: str) -> list[str]:
+    def finder(self, spec, key: str) -> tuple[str, ...]:
         """Compile a 'what to look for' field: a list of words or phrases (or regexes, with
         match: regex), or a mapping with `tokens`, `patterns` (spaCy token patterns), `raw`."""
         where = self.definition.where(key)
@@ -124,7 +124,7 @@ class Rule:
             if not isinstance(raw, list) or not all(isinstance(r, str) for r in raw):
                 raise self.definition.error(f"'raw' in '{key}' must be a list of strings", key)
             keys.append(self.vocabulary.regex("".join(raw), self.ignorecase, at("raw")))
-        return keys
+        return tuple(keys)
 
     def units(self, reply: Reply) -> list[Span]:
         units = []
@@ -133,19 +133,19 @@ class Rule:
         return units
 
     @staticmethod
-    def spans(matches, keys: list[str], unit: Span, reply: Reply) -> list[Span]:
-        """The matches of `keys` inside `unit` (matches are sorted: found by bisection, so
-        checking every sentence of a long text stays linear)."""
+    def spans(matches, keys: tuple[str, ...], unit: Span, reply: Reply) -> list[Span]:
+        """The matches of `keys` inside `unit` (found by bisection, so checking every
+        sentence of a long text stays linear)."""
+        spans = matches.union(keys)
+        if not spans:
+            return []
         found = []
-        for key in keys:
-            spans = matches.get(key, ())
-            for index in range(bisect_left(spans, (unit[0], -1)), len(spans)):
-                span = spans[index]
-                if span[0] >= unit[1]:
-                    break
-                if span[1] <= unit[1] and not reply.is_excluded(span):
-                    found.append(span)
-        found.sort()
+        for index in range(bisect_left(spans, (unit[0], -1)), len(spans)):
+            span = spans[index]
+            if span[0] >= unit[1]:
+                break
+            if span[1] <= unit[1] and not reply.is_excluded(span):
+                found.append(span)
         return _without_overlaps(found)
 
     def violation(self, reply: Reply, span: Span, *args: str, suggestion: str | None = None, fix: str | None = None, message: str | None = None) -> Violation:

@@ -16,6 +16,8 @@ Attributes that need a trained pipeline (POS, TAG, DEP, MORPH, ENT_TYPE, ...) ar
 
 import re
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 import re2
 
@@ -84,7 +86,7 @@ class TokenPatterns:
         self._regex_sets: dict[str, object] = {}
         self._flags: list[tuple[str, int]] = []
         self._lengths: list[tuple[object, int, int]] = []  # (comparison, value, bit)
-        self._patterns: list[tuple[str, tuple[Step, ...]]] = []
+        self._patterns: list[tuple[str, tuple[Step, ...], int]] = []
         self._masks: dict[int, int] = {}  # word (text hash) -> bits
         self._starters: dict[int, tuple[int, ...]] = {}  # bits -> patterns a word so can start
 
@@ -97,21 +99,28 @@ class TokenPatterns:
         steps = tuple(self._step(token, where) for token in pattern)
         if all(step.least == 0 for step in steps):
             raise ReplylintError("a token pattern must have a token that is not optional", where.path, where.line)
-        self._patterns.append((key, steps))
+        needs = 0  # bits some token of the text must have for the pattern to match anywhere
+        for step in steps:
+            if step.least and not step.negated:
+                needs |= step.required
+        self._patterns.append((key, steps, needs))
         self._starters.clear()
 
     def find(self, tokens) -> dict[str, list[tuple[int, int]]]:
         """{key: [(start, end) in characters]}, the longest of overlapping matches kept."""
         masks = self._word_masks(tokens)
+        absent = ~reduce(or_, masks, 0)
         sentence_starts = tokens.sentence_start_set
         count = len(masks)
         candidates: dict[str, list[tuple[int, int]]] = {}
         for i, mask in enumerate(masks):
             starters = self._starters.get(mask)
             if starters is None:
-                starters = self._starters[mask] = tuple(n for n, (_, steps) in enumerate(self._patterns) if _may_start(steps, mask))
+                starters = self._starters[mask] = tuple(n for n, (_, steps, _) in enumerate(self._patterns) if _may_start(steps, mask))
             for n in starters:
-                key, steps = self._patterns[n]
+                key, steps, needs = self._patterns[n]
+                if needs & absent:
+                    continue
                 for end in _ends(steps, masks, sentence_starts, i, count):
                     candidates.setdefault(key, []).append((i, end))
         starts, ends = tokens.start, tokens.end

@@ -16,7 +16,7 @@ class CardNumber(Rule):
     FIELDS = {"security_code": list}
 
     def compile(self, fields):
-        self.code_words = self.finder(fields["security_code"], "security_code") if fields.get("security_code") else []
+        self.code_words = self.finder(fields["security_code"], "security_code") if fields.get("security_code") else ()
 
     def check(self, reply, matches):
         text = reply.text

@@ -16,7 +16,7 @@ class Part(Rule):
         if self.part not in PARTS:
             raise self.definition.error(f"unknown part '{self.part}' (expected one of: {', '.join(PARTS)})", "part")
         spec = {key: fields[key] for key in ("tokens", "patterns", "raw") if key in fields}
-        self.keys = self.finder(spec, "tokens") if spec else []
+        self.keys = self.finder(spec, "tokens") if spec else ()
 
     def check(self, reply, matches):
         if reply.end <= reply.start:

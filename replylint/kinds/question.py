@@ -21,7 +21,7 @@ class Question(Rule):
     FIELDS = {"requests": (list, dict, str)}
 
     def compile(self, fields):
-        self.requests = self.finder(fields["requests"], "requests") if fields.get("requests") else []
+        self.requests = self.finder(fields["requests"], "requests") if fields.get("requests") else ()
 
     def check(self, reply, matches):
         customer = reply.customer
