@@ -1,6 +1,7 @@
 """`replylint check` without the command line: find configuration, expand paths, read files,
 lint each with the options that apply to it. Problems with one file do not stop the others."""
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,12 +46,18 @@ class Checker:
         if request.config is not None and not request.config.is_file():
             raise ReplylintError("configuration file not found", str(request.config))
         self.linters: dict[str, Linter] = {}
+        self._configs: dict[str, Config] = {}  # folder of a file -> its configuration
         self.customer_text, self.customer_name = _customer_message(request.in_reply_to) if request.in_reply_to else (None, "")
 
     def config_for(self, path: str) -> Config:
+        """The configuration of a file (or of standard input: the working folder's)."""
         if self.fixed_config:
             return self.fixed_config
-        return find_config(Path.cwd() if path == inputs.STDIN else Path(path))
+        folder = os.getcwd() if path == inputs.STDIN else os.path.dirname(os.path.abspath(path))
+        config = self._configs.get(folder)
+        if config is None:
+            config = self._configs[folder] = find_config(Path(folder))
+        return config
 
     def linter_for(self, config: Config) -> Linter:
         if config.path not in self.linters:
@@ -160,7 +167,8 @@ CHUNK = 200
 
 def run_check(request: CheckRequest, progress=None, jobs: int = 1) -> Outcome:
     checker = Checker(request)
-    first_config = checker.config_for(request.paths[0] if request.paths else inputs.STDIN)
+    first = request.paths[0] if request.paths else inputs.STDIN
+    first_config = checker.fixed_config or find_config(Path.cwd() if first == inputs.STDIN else Path(first))
     linter = checker.linter_for(first_config)  # configuration errors first, before any file
     paths = inputs.expand(request.paths, excluded=lambda p: checker.config_for(p).excluded(p))
     if jobs > 1 and len(paths) >= PARALLEL_FROM and request.language not in (None, "auto"):

@@ -5,6 +5,7 @@ naming the file and the key."""
 import os
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
 
 from .errors import ReplylintError
@@ -43,9 +44,13 @@ class Config:
     def get(self, key, default=None):
         return self.values.get(key, default)
 
+    @cached_property
+    def resolved_root(self) -> str:
+        return str(self.root.resolve())
+
     def for_file(self, path: str) -> dict:
         """The settings for one file: the top level, then every override whose globs match."""
-        relative = _relative(path, self.root)
+        relative = _relative(path, self.resolved_root)
         result = {k: v for k, v in self.values.items() if k in OVERRIDE_KEYS}
         for override in self.values.get("overrides", []):
             if _matches(override.get("files", []), relative):
@@ -55,22 +60,26 @@ class Config:
         return result
 
     def excluded(self, path: str) -> bool:
-        return _matches(self.values.get("exclude", []), _relative(path, self.root))
+        globs = self.values.get("exclude", [])
+        return bool(globs) and _matches(globs, _relative(path, self.resolved_root))
 
 
-def _relative(path: str, root: Path) -> str:
-    try:
-        return PurePosixPath(Path(os.path.abspath(path)).relative_to(root.resolve())).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+def _relative(path: str, root: str) -> str:
+    absolute = os.path.abspath(path)
+    if absolute.startswith(root.rstrip(os.sep) + os.sep):
+        return PurePosixPath(Path(absolute[len(root.rstrip(os.sep)) + 1:])).as_posix()
+    return Path(path).as_posix()
 
 
 def _matches(globs: list[str], relative: str) -> bool:
-    if not globs:
-        return False
+    return bool(globs) and _spec(tuple(globs)).match_file(relative)
+
+
+@lru_cache(maxsize=256)
+def _spec(globs: tuple[str, ...]):
     import pathspec  # only configurations with globs need it
 
-    return pathspec.GitIgnoreSpec.from_lines(globs).match_file(relative)
+    return pathspec.GitIgnoreSpec.from_lines(globs)
 
 
 _found: dict[Path, Config] = {}

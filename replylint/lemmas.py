@@ -7,7 +7,9 @@ of everything that shaped it. A stale or corrupt cache is rebuilt silently.
 
 The cache is an SQLite file that is queried, not loaded: a Turkish verb such as 'et' has four
 thousand forms, and reading 135,000 of them into a dict would cost every cold run 50 ms,
-where a draft asks for a few dozen words (each asked once per process).
+where a draft asks for a few dozen words (each asked once per process). A process that has
+asked for many words (a server, a batch of files) loads the whole table then: a query costs
+about 6 us, a dictionary lookup 0.05.
 """
 
 import gzip
@@ -25,20 +27,30 @@ from .errors import ReplylintError
 from .language import Language
 
 CACHE_FORMAT = 5
+LOAD_AFTER = 2000  # queries; then the whole table is read into a dict
 
 
 class FormTable:
     """folded form -> folded lemma, read from the cache file one word at a time."""
 
     def __init__(self, path: Path | None, forms: dict[str, str] | None = None):
-        self._forms = forms  # used instead when the cache cannot be written
+        self._forms = forms  # used instead when the cache cannot be written, or once loaded
         self._lock = threading.Lock()
         self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False) if path else None
+        self._queries = 0
 
     def get(self, form: str, default=None):
+        if self._forms is not None:
+            return self._forms.get(form, default)
         if self._connection is None:
-            return (self._forms or {}).get(form, default)
+            return default
         with self._lock:
+            if self._forms is not None:
+                return self._forms.get(form, default)
+            self._queries += 1
+            if self._queries > LOAD_AFTER:
+                self._forms = dict(self._connection.execute("SELECT form, lemma FROM forms"))
+                return self._forms.get(form, default)
             row = self._connection.execute("SELECT lemma FROM forms WHERE form = ?", (form,)).fetchone()
         return row[0] if row else default
 

@@ -16,7 +16,7 @@ from .language import Language
 from .lemmas import form_table
 from .regexes import known_good
 from .token_patterns import TokenPatterns
-from .tokens import Tokens
+from .tokens import Tokens, Word, word_facts
 
 PREFIX_MARK = "*"  # 'teşekkür*' matches every word that starts so
 ANY_WORD = "*"  # alone, any one word
@@ -70,7 +70,7 @@ class Vocabulary:
         self.anchored_trie: dict = {}  # phrases that must start a sentence
         self.pattern_keys: set[str] = set()
         self.token_patterns = TokenPatterns(tokenizer.vocab, self.lemma, language.fold)  # run once, when a rule first asks
-        self._word_ids: dict[int, tuple[int, int, int]] = {}
+        self._words: dict[int, Word] = {}
         self._prefix_lengths: list[int] = []
 
     def phrases(self, phrases: list[str], where: Where) -> str:
@@ -197,42 +197,51 @@ class Vocabulary:
                 return folded[:length] + PREFIX_MARK
         return None
 
-    def word_ids(self, orth: int) -> tuple[int, int, int]:
-        """(lemma hash, folded form hash, prefix hash or ANY) for a token's text hash,
-        remembered: each distinct word is folded and looked up once."""
-        found = self._word_ids.get(orth)
-        if found is None:
-            if len(self._word_ids) > MAX_REMEMBERED:
-                self._word_ids.clear()
-            strings = self.strings
-            folded = self.language.fold(strings[orth])
-            prefix = self.prefix(folded)
-            found = (strings.add(self.lemma(folded)), strings.add(folded), strings.add(prefix) if prefix else NO_PREFIX)
-            self._word_ids[orth] = found
+    def words(self, orths: list[int]) -> list[Word]:
+        """What is known of each word, remembered: each distinct word is folded, lemmatized
+        and looked up in the tries once."""
+        remembered = self._words
+        found = [remembered.get(orth) for orth in orths]
+        if None in found:
+            if len(remembered) > MAX_REMEMBERED:
+                remembered.clear()
+            for i, word in enumerate(found):
+                if word is None:
+                    found[i] = remembered[orths[i]] = self._word(orths[i])
         return found
 
+    def _word(self, orth: int) -> Word:
+        strings = self.strings
+        text = strings[orth]
+        folded = self.language.fold(text)
+        prefix = self.prefix(folded)
+        lemma, form, prefix = strings.add(self.lemma(folded)), strings.add(folded), strings.add(prefix) if prefix else NO_PREFIX
+        heads = tuple(node for node in (self.trie.get(lemma), self.trie.get(-form), self.trie.get(prefix), self.trie.get(ANY)) if node)
+        anchored = tuple(node for node in (self.anchored_trie.get(lemma), self.anchored_trie.get(-form), self.anchored_trie.get(prefix), self.anchored_trie.get(ANY)) if node)
+        return Word(lemma, form, prefix, heads, anchored, *word_facts(text))
+
     def tokens(self, text: str) -> Tokens:
-        return Tokens(self.tokenizer(text), self.word_ids, text)
+        return Tokens(self.tokenizer(text), self.words, text)
 
     def match(self, tokens: Tokens) -> "Matches":
-        """Phrases are found at once (one dictionary lookup per token); token patterns and
+        """Phrases are found at once (one look at each word's trie heads); token patterns and
         regexes only when a rule asks for them."""
         found: dict[str, list[tuple[int, int]]] = {}
-        lemmas, forms, prefixes, starts, ends = tokens.lemma, tokens.form, tokens.prefix, tokens.start, tokens.end
-        count, sentence_starts = len(lemmas), tokens.sentence_start_set
-
-        def children(node, at):
-            return (node.get(lemmas[at]), node.get(-forms[at]), node.get(prefixes[at]), node.get(ANY))
-
-        for i in range(count):
-            roots = (self.trie, self.anchored_trie) if i in sentence_starts else (self.trie,)
-            stack = [(child, i + 1) for root in roots for child in children(root, i) if child]
+        words, starts, ends = tokens.words, tokens.start, tokens.end
+        count = len(words)
+        leads = [(i, word.heads) for i, word in enumerate(words) if word.heads]
+        leads += [(i, words[i].anchored_heads) for i in tokens.sentence_starts if words[i].anchored_heads]
+        for i, heads in leads:
+            stack = [(node, i + 1) for node in heads]
             while stack:
                 node, at = stack.pop()
                 for key in node.get(END, ()):
-                    found.setdefault(key, []).append((starts[i], ends[at - 1]))  # in order of start
+                    found.setdefault(key, []).append((starts[i], ends[at - 1]))
                 if at < count:
-                    stack.extend((child, at + 1) for child in children(node, at) if child)
+                    word = words[at]
+                    stack.extend((child, at + 1) for child in (node.get(word.lemma), node.get(-word.form), node.get(word.prefix), node.get(ANY)) if child)
+        for spans in found.values():
+            spans.sort()
         return Matches(self, tokens, found)
 
     def _run_regex(self, key: str, text: str) -> list[tuple[int, int]]:

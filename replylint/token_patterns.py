@@ -39,7 +39,7 @@ OPERATORS = {"!": (1, 1), "?": (0, 1), "*": (0, UNBOUNDED), "+": (1, UNBOUNDED),
 
 
 @dataclass(frozen=True)
-class Word:
+class WordAttributes:
     """What the tests of a word may read."""
 
     text: str
@@ -135,12 +135,13 @@ class TokenPatterns:
                 if len(remembered) > MAX_REMEMBERED:
                     remembered.clear()
                 strings = self.vocab.strings
-                word = Word(strings[orth], strings[tokens.form[i]], strings[tokens.lemma[i]], self.vocab[orth])
+                known = tokens.words[i]
+                word = WordAttributes(strings[orth], strings[known.form], strings[known.lemma], self.vocab[orth])
                 mask = remembered[orth] = self._test(word)
             masks.append(mask)
         return masks
 
-    def _test(self, word: Word) -> int:
+    def _test(self, word: WordAttributes) -> int:
         mask = 0
         for attribute, values in self._members.items():
             mask |= values.get(word.attribute(attribute), 0)

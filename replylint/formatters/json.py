@@ -1,6 +1,6 @@
 """The stable JSON report (schema version 1, documented in the README)."""
 
-import json
+import orjson
 
 from ..model import LEVELS, FileReport
 
@@ -41,4 +41,10 @@ def report_dict(reports: list[FileReport]) -> dict:
 
 
 def render(reports: list[FileReport], **_) -> str:
-    return json.dumps(report_dict(reports), ensure_ascii=False, indent=2) + "\n"
+    return dumps(report_dict(reports))
+
+
+def dumps(value) -> str:
+    """Indented JSON, as json.dumps(indent=2, ensure_ascii=False) writes it, but in C: the
+    standard library's indenting encoder is Python and took longer than checking 10,000 files."""
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"

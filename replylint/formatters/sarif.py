@@ -1,10 +1,10 @@
 """SARIF 2.1.0, for code-scanning dashboards. Columns count Unicode code points."""
 
-import json
 from pathlib import Path
 
 from ..catalogue import catalogue
 from ..model import FileReport
+from .json import dumps
 
 SARIF_LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -61,7 +61,7 @@ def render(reports: list[FileReport], **_) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return dumps(log)
 
 
 def _uri(path: str) -> str:

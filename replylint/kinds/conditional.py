@@ -13,6 +13,8 @@ class Conditional(Rule):
         self.second = self.finder(fields["second"], "second")
 
     def check(self, reply, matches):
+        if not matches.union(self.first):
+            return
         for unit in self.units(reply):
             found = self.spans(matches, self.first, unit, reply)
             if found and not self.spans(matches, self.second, unit, reply):

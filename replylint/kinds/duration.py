@@ -25,12 +25,16 @@ class Duration(Rule):
 
     def check(self, reply, matches):
         text = reply.text
+        if not matches.union(self.promise):
+            return
+        number_words = [(keys, value) for keys, value in self.number_words if matches.union(keys)]
+        time_units = [(keys, hours) for keys, hours in self.time_units if matches.union(keys)]
         for unit in self.units(reply):
             promises = self.spans(matches, self.promise, unit, reply)
             if not promises:
                 continue
-            words = [(span, value) for keys, value in self.number_words for span in self.spans(matches, keys, unit, reply)]
-            for (unit_start, unit_end), hours in self._time_units(matches, unit, reply):
+            words = [(span, value) for keys, value in number_words for span in self.spans(matches, keys, unit, reply)]
+            for (unit_start, unit_end), hours in self._time_units(matches, unit, reply, time_units):
                     window_start = max(unit[0], unit_start - WINDOW)
                     amount, amount_start = self._amount(text, window_start, unit_start, words)
                     if amount is None:
@@ -42,9 +46,9 @@ class Duration(Rule):
                 if hours > self.max_hours and not reply.is_excluded(glued.span()):
                     yield self.violation(reply, glued.span(), _hours(hours), _hours(self.max_hours))
 
-    def _time_units(self, matches, unit, reply):
+    def _time_units(self, matches, unit, reply, time_units):
         """Each time unit once, the longest reading winning ('business day' over 'day')."""
-        found = sorted(((span, hours) for keys, hours in self.time_units for span in self.spans(matches, keys, unit, reply)), key=lambda f: (f[0][1], f[0][0]))
+        found = sorted(((span, hours) for keys, hours in time_units for span in self.spans(matches, keys, unit, reply)), key=lambda f: (f[0][1], f[0][0]))
         kept = []
         for span, hours in found:
             if kept and kept[-1][0][1] == span[1]:

@@ -13,6 +13,8 @@ class Existence(Rule):
         self.keys = self.finder(spec, "tokens")
 
     def check(self, reply, matches):
+        if not matches.union(self.keys):
+            return
         for unit in self.units(reply):
             for span in self.spans(matches, self.keys, unit, reply):
                 yield self.violation(reply, span)

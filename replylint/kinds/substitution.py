@@ -15,8 +15,9 @@ class Substitution(Rule):
             self.replacements.append((self.finder([str(phrase)], "swap"), replacement))
 
     def check(self, reply, matches):
-        for unit in self.units(reply):
-            for keys, replacement in self.replacements:
+        present = [(keys, replacement) for keys, replacement in self.replacements if matches.union(keys)]
+        for unit in self.units(reply) if present else ():
+            for keys, replacement in present:
                 for span in self.spans(matches, keys, unit, reply):
                     matched = reply.text[span[0]:span[1]]
                     fixed = _same_case(matched, replacement)
