@@ -1,45 +1,56 @@
-"""Human output: violations grouped by file, the line with the span highlighted, a summary."""
+"""Human output: violations grouped by file, the line with the span highlighted, a summary.
 
-from io import StringIO
-
-from rich.console import Console
-from rich.text import Text
+The layout is made once, as lines of (text, style) pieces; rich colours them for a terminal,
+and plain output joins the texts (rich's console costs a tenth of a millisecond per line,
+which made the report of 10,000 files slower than checking them).
+"""
 
 from ..model import FileReport
 
 STYLES = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 
+Pieces = list[tuple[str, str]]
+
 
 def render(reports: list[FileReport], color: bool = False, width: int = 100) -> str:
+    lines = _lines(reports)
+    if not color:
+        return "".join("".join(text for text, _ in pieces) + "\n" for pieces in lines)
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.text import Text
+
     buffer = StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=True)
+    console = Console(file=buffer, force_terminal=True, width=width, highlight=False, soft_wrap=True)
+    for pieces in lines:
+        console.print(Text.assemble(*pieces))
+    return buffer.getvalue()
+
+
+def _lines(reports: list[FileReport]):
     counts = {"error": 0, "warning": 0, "suggestion": 0}
     for report in reports:
         if not report.violations and not report.notices:
             continue
-        heading = Text(f"{report.path}", style="bold underline") + Text(f" ({report.language})", style="dim")
+        heading = [(report.path, "bold underline"), (f" ({report.language})", "dim")]
         if report.score is not None:
             categories = ", ".join(f"{name} {value}" for name, value in report.score.categories.items())
-            heading += Text(f"  score {report.score.total}/100", style="bold") + Text(f" ({categories})", style="dim")
-        console.print(heading)
+            heading += [(f"  score {report.score.total}/100", "bold"), (f" ({categories})", "dim")]
+        yield heading
         for notice in report.notices:
-            console.print(Text(f"  note: {notice}", style="dim"))
+            yield [(f"  note: {notice}", "dim")]
         for violation in report.violations:
             counts[violation.level] += 1
+            style = STYLES[violation.level]
             position = report.position(violation)
-            head = Text(f"  {position.line}:{position.column}", style="bold")
-            head += Text(f"  {violation.level:<10}", style=STYLES[violation.level])
-            head += Text(f" {violation.rule:<24} ", style="magenta") + Text(violation.message)
-            console.print(head)
+            yield [(f"  {position.line}:{position.column}", "bold"), (f"  {violation.level:<10}", style), (f" {violation.rule:<24} ", "magenta"), (violation.message, "")]
             line = report.line_text(position.line)
-            shown = Text("      " + line, style="dim")
             start = position.column - 1
-            end = position.end_column - 1 if position.end_line == position.line else len(line)
-            shown.stylize(STYLES[violation.level] + " underline", 6 + start, 6 + max(end, start + 1))
-            console.print(shown)
+            end = max(position.end_column - 1 if position.end_line == position.line else len(line), start + 1)
+            yield [("      " + line[:start], "dim"), (line[start:end], f"dim {style} underline"), (line[end:], "dim")]
             if violation.suggestion:
-                console.print(Text(f"      fix: {violation.suggestion}", style="green"))
-        console.print()
+                yield [(f"      fix: {violation.suggestion}", "green")]
+        yield []
     summary = f"{len(reports)} file(s) checked: {counts['error']} error(s), {counts['warning']} warning(s), {counts['suggestion']} suggestion(s)"
-    console.print(Text(summary, style="bold"))
-    return buffer.getvalue()
+    yield [(summary, "bold")]
