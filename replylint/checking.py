@@ -1,7 +1,9 @@
 """`replylint check` without the command line: find configuration, expand paths, read files,
-lint each with the options that apply to it. Problems with one file do not stop the others."""
+lint each with the options that apply to it. Problems with one file do not stop the others.
+Outcomes come one file at a time, so reports are written while the next files are checked."""
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,16 +29,6 @@ class CheckRequest:
     default_language: str | None = None
     fix: bool = False  # write the safe fixes
     diff: bool = False  # show them as a unified diff instead
-
-
-@dataclass
-class Outcome:
-    reports: list[FileReport]
-    problems: list[str]  # one line each, for stderr
-    input_error: bool
-    fail_level: str
-    diffs: list[str] = field(default_factory=list)
-    fixed_stdin: str | None = None  # with --fix on standard input: the fixed text
 
 
 class Checker:
@@ -165,36 +157,32 @@ PARALLEL_FROM = 64  # fewer files are checked faster in one process
 CHUNK = 200
 
 
-def run_check(request: CheckRequest, progress=None, jobs: int = 1) -> Outcome:
+def start_check(request: CheckRequest, progress=None, jobs: int = 1) -> tuple[str, Iterator[FileOutcome]]:
+    """Load the configuration and the rules (errors here come before any file is read), then
+    return the default fail level and each file's outcome as it is ready."""
     checker = Checker(request)
     first = request.paths[0] if request.paths else inputs.STDIN
     first_config = checker.fixed_config or find_config(Path.cwd() if first == inputs.STDIN else Path(first))
-    linter = checker.linter_for(first_config)  # configuration errors first, before any file
+    linter = checker.linter_for(first_config)
     paths = inputs.expand(request.paths, excluded=lambda p: checker.config_for(p).excluded(p))
     if jobs > 1 and len(paths) >= PARALLEL_FROM and request.language not in (None, "auto"):
         linter.checker(request.language)  # compile before forking, once for all workers
-    outcome = Outcome([], [], False, first_config.get("fail_level", "warning"))
-    bar = progress(len(paths)) if progress else None
-    task = bar.add_task("checking", total=len(paths)) if bar else None
-    if bar:
-        bar.start()
+    return first_config.get("fail_level", "warning"), _with_progress(_outcomes(checker, paths, jobs), progress, len(paths))
+
+
+def _with_progress(outcomes: Iterator[FileOutcome], progress, total: int) -> Iterator[FileOutcome]:
+    bar = progress(total) if progress else None
+    if bar is None:
+        yield from outcomes
+        return
+    task = bar.add_task("checking", total=total)
+    bar.start()
     try:
-        for result in _outcomes(checker, paths, jobs):
-            if result.problem:
-                outcome.problems.append(result.problem)
-            outcome.input_error |= result.input_error
-            if result.diff:
-                outcome.diffs.append(result.diff)
-            if result.fixed_stdin is not None:
-                outcome.fixed_stdin = result.fixed_stdin
-            if result.report is not None:
-                outcome.reports.append(result.report)
-            if bar:
-                bar.advance(task)
+        for outcome in outcomes:
+            yield outcome
+            bar.advance(task)
     finally:
-        if bar:
-            bar.stop()
-    return outcome
+        bar.stop()
 
 
 def _customer_message(path: Path) -> tuple[str, str]:
@@ -205,3 +193,37 @@ def _customer_message(path: Path) -> tuple[str, str]:
 
         return email_message.body(text)[1], email_message.sender_name(text)
     return text, ""
+
+
+class Tally:
+    """What a run adds up to while its reports stream past to the formatter: problems (handed
+    on at once), input errors, the levels found (for the exit code), diffs, fixed stdin."""
+
+    def __init__(self, on_problem, known: set[str] | None = None, keep: bool = False):
+        self.on_problem, self.known, self.keep = on_problem, known, keep
+        self.input_error = False
+        self.levels: set[str] = set()
+        self.diffs: list[str] = []
+        self.fixed_stdin: str | None = None
+        self.kept: list[FileReport] = []  # only with keep (--write-baseline needs them all)
+
+    def reports(self, outcomes: Iterator[FileOutcome]) -> Iterator[FileReport]:
+        from .baseline import without_known
+
+        for outcome in outcomes:
+            if outcome.problem:
+                self.on_problem(outcome.problem)
+            self.input_error |= outcome.input_error
+            if outcome.diff:
+                self.diffs.append(outcome.diff)
+            if outcome.fixed_stdin is not None:
+                self.fixed_stdin = outcome.fixed_stdin
+            report = outcome.report
+            if report is None:
+                continue
+            if self.known is not None:
+                without_known(report, self.known)
+            self.levels.update(v.level for v in report.violations)
+            if self.keep:
+                self.kept.append(report)
+            yield report

@@ -45,7 +45,7 @@ def check(
 ) -> None:
     """Check replies and templates and report what breaks the guidelines."""
     from . import baseline as baselines
-    from .checking import CheckRequest, run_check
+    from .checking import CheckRequest, Tally, start_check
     from .formatters import FORMATS, formatter
 
     try:
@@ -59,33 +59,35 @@ def check(
             rule_dirs=list(rules or []), config=config, in_reply_to=in_reply_to, default_language=default_lang,
             fix=fix and not diff, diff=diff,
         )
-        outcome = run_check(request, progress=_progress_factory(), jobs=jobs or _cores())
         known = baselines.read(baseline) if baseline else None
+        to_terminal = output is None and sys.stdout.isatty()
+        # the report itself shows progress when it scrolls past on the terminal
+        default_fail_level, outcomes = start_check(request, progress=None if to_terminal else _progress_factory(), jobs=jobs or _cores())
     except ReplylintError as error:
         _fail(error)
-    for problem in outcome.problems:
-        typer.echo(f"replylint: {problem}", err=True)
-    if known is not None:
-        for report in outcome.reports:
-            baselines.without_known(report, known)
+    tally = Tally(lambda problem: typer.echo(f"replylint: {problem}", err=True), known, keep=write_baseline is not None)
+    # with --diff, or --fix on standard input, stdout shows the changed text, not the report
+    shows_text = diff or (request.fix and "-" in request.paths)
     try:
-        if write_baseline:
-            baselines.write(write_baseline, outcome.reports)
-        rendered = formatter(output_format)(outcome.reports, color=output_format == "text" and output is None and sys.stdout.isatty())
-        if diff:
-            sys.stdout.write("".join(outcome.diffs))
-        elif outcome.fixed_stdin is not None:
-            sys.stdout.write(outcome.fixed_stdin)
+        chunks = formatter(output_format)(tally.reports(outcomes), color=output_format == "text" and to_terminal)
         if output:
-            _write_output(output, rendered)
-        elif not diff and outcome.fixed_stdin is None:
-            sys.stdout.write(rendered)
+            _write_output(output, chunks)
+        else:
+            for chunk in chunks:
+                if not shows_text:
+                    sys.stdout.write(chunk)
+        if write_baseline:
+            baselines.write(write_baseline, tally.kept)
+        if diff:
+            sys.stdout.write("".join(tally.diffs))
+        elif tally.fixed_stdin is not None:
+            sys.stdout.write(tally.fixed_stdin)
     except ReplylintError as error:
         _fail(error)
-    if outcome.input_error:
+    if tally.input_error:
         raise typer.Exit(EXIT_USAGE)
-    threshold = severity(fail_level or outcome.fail_level)
-    failed = any(severity(v.level) >= threshold for report in outcome.reports for v in report.violations)
+    threshold = severity(fail_level or default_fail_level)
+    failed = any(severity(level) >= threshold for level in tally.levels)
     raise typer.Exit(EXIT_VIOLATIONS if failed and not write_baseline else EXIT_OK)
 
 
@@ -95,9 +97,11 @@ def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _write_output(path: Path, rendered: str) -> None:
+def _write_output(path: Path, chunks) -> None:
     try:
-        path.write_text(rendered, encoding="utf-8")
+        with path.open("w", encoding="utf-8") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
     except OSError as error:
         raise ReplylintError(f"cannot write the report: {error.strerror or error}", str(path)) from None
 

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from replylint.api import lint
+from replylint.formatters import json as json_report, text as text_report
+
 GOOD = "Hi Jane,\n\nThank you for contacting Acme support. We have received your request and refunded your order today.\n\nIs there anything else I can help you with?\n\nBest regards,\nSam\nAcme Support, support@acme.example\n"
 BAD = "Hello,\n\nAs I already said, you should have read the manual. SORRY!!!\n"
 
@@ -136,3 +139,19 @@ def test_rule_tables_in_the_docs_are_current():
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert table in readme, "README's rule table is stale: paste `replylint rules --format markdown`"
     assert table in (root / "docs" / "rule-table.md").read_text(encoding="utf-8"), "docs/rule-table.md is stale"
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_json_report_is_written_a_file_at_a_time_as_json_would_indent_it(count):
+    reports = [lint(text, "en", path=f"reply{i}.txt") for i, text in enumerate([BAD, "Thanks!\n", BAD][:count])]
+    streamed = "".join(json_report.render(iter(reports)))
+    assert streamed == json.dumps(json_report.report_dict(reports), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_text_report_counts_files_it_was_given_one_by_one():
+    bad, good = lint(BAD, "en", path="bad.txt"), lint(GOOD, "en", path="good.txt")
+    assert bad.violations and not good.violations
+    text = "".join(text_report.render(iter([bad, good])))
+    assert "bad.txt (en)" in text and "good.txt" not in text  # a clean file gets no heading
+    levels = [v.level for v in bad.violations]
+    assert text.endswith(f"2 file(s) checked: {levels.count('error')} error(s), {levels.count('warning')} warning(s), {levels.count('suggestion')} suggestion(s)\n")

@@ -1,4 +1,5 @@
-"""Formatters: functions from file reports to text, one module each."""
+"""Formatters, one module each: `render(reports, **options)` takes file reports as they come
+(an iterable) and yields the report's text in pieces, so a long run is written as it goes."""
 
 from importlib import import_module
 

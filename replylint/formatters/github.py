@@ -1,5 +1,7 @@
 """GitHub Actions workflow commands: one annotation per violation, then a summary."""
 
+from collections.abc import Iterable, Iterator
+
 from ..model import FileReport
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
@@ -13,10 +15,11 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(reports: list[FileReport], **_) -> str:
-    lines = []
+def render(reports: Iterable[FileReport], **_) -> Iterator[str]:
     counts = {"error": 0, "warning": 0, "suggestion": 0}
+    checked = 0
     for report in reports:
+        checked += 1
         for violation in report.violations:
             counts[violation.level] += 1
             position = report.position(violation)
@@ -29,6 +32,5 @@ def render(reports: list[FileReport], **_) -> str:
                 f"title={_escape_property('replylint ' + violation.rule)}",
             ])
             message = violation.message + (f" Fix: {violation.suggestion}" if violation.suggestion else "")
-            lines.append(f"::{COMMANDS[violation.level]} {properties}::{_escape_data(message)}")
-    lines.append(f"replylint: {len(reports)} file(s) checked: {counts['error']} error(s), {counts['warning']} warning(s), {counts['suggestion']} suggestion(s)")
-    return "\n".join(lines) + "\n"
+            yield f"::{COMMANDS[violation.level]} {properties}::{_escape_data(message)}\n"
+    yield f"replylint: {checked} file(s) checked: {counts['error']} error(s), {counts['warning']} warning(s), {counts['suggestion']} suggestion(s)\n"

@@ -1,5 +1,7 @@
 """The stable JSON report (schema version 1, documented in the README)."""
 
+from collections.abc import Iterable, Iterator
+
 import orjson
 
 from ..model import LEVELS, FileReport
@@ -8,40 +10,55 @@ SCHEMA_VERSION = 1
 
 
 def report_dict(reports: list[FileReport]) -> dict:
-    files = []
     totals = {level: 0 for level in LEVELS}
     for report in reports:
-        violations = []
-        for violation in report.violations:
-            position = report.position(violation)
-            totals[violation.level] += 1
-            violations.append({
-                "rule": violation.rule,
-                "level": violation.level,
-                "message": violation.message,
-                "line": position.line,
-                "column": position.column,
-                "end_line": position.end_line,
-                "end_column": position.end_column,
-                "text": report.text[violation.start:violation.end],
-                "suggestion": violation.suggestion,
-                "source": violation.source,
-            })
-        entry = {"path": report.path, "language": report.language, "violations": violations}
-        if report.score is not None:
-            entry["score"] = {"total": report.score.total, "categories": report.score.categories}
-        if report.notices:
-            entry["notices"] = list(report.notices)
-        files.append(entry)
-    return {
-        "version": SCHEMA_VERSION,
-        "files": files,
-        "summary": {"files": len(reports), "errors": totals["error"], "warnings": totals["warning"], "suggestions": totals["suggestion"]},
-    }
+        _count(report, totals)
+    return {"version": SCHEMA_VERSION, "files": [file_entry(report) for report in reports], "summary": _summary(len(reports), totals)}
 
 
-def render(reports: list[FileReport], **_) -> str:
-    return dumps(report_dict(reports))
+def file_entry(report: FileReport) -> dict:
+    violations = []
+    for violation in report.violations:
+        position = report.position(violation)
+        violations.append({
+            "rule": violation.rule,
+            "level": violation.level,
+            "message": violation.message,
+            "line": position.line,
+            "column": position.column,
+            "end_line": position.end_line,
+            "end_column": position.end_column,
+            "text": report.text[violation.start:violation.end],
+            "suggestion": violation.suggestion,
+            "source": violation.source,
+        })
+    entry = {"path": report.path, "language": report.language, "violations": violations}
+    if report.score is not None:
+        entry["score"] = {"total": report.score.total, "categories": report.score.categories}
+    if report.notices:
+        entry["notices"] = list(report.notices)
+    return entry
+
+
+def _count(report: FileReport, totals: dict[str, int]) -> None:
+    for violation in report.violations:
+        totals[violation.level] += 1
+
+
+def _summary(files: int, totals: dict[str, int]) -> dict:
+    return {"files": files, "errors": totals["error"], "warnings": totals["warning"], "suggestions": totals["suggestion"]}
+
+
+def render(reports: Iterable[FileReport], **_) -> Iterator[str]:
+    """The same text as dumps(report_dict(reports)), written a file at a time."""
+    yield f'{{\n  "version": {SCHEMA_VERSION},\n  "files": ['
+    totals = {level: 0 for level in LEVELS}
+    checked = 0
+    for report in reports:
+        yield ("\n    " if checked == 0 else ",\n    ") + dumps(file_entry(report))[:-1].replace("\n", "\n    ")
+        checked += 1
+        _count(report, totals)
+    yield ("\n  ]" if checked else "]") + ',\n  "summary": ' + dumps(_summary(checked, totals))[:-1].replace("\n", "\n  ") + "\n}\n"
 
 
 def dumps(value) -> str:

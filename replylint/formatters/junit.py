@@ -1,11 +1,12 @@
 """JUnit XML: a test suite per file, a failing test case per violation."""
 
+from collections.abc import Iterable, Iterator
 from xml.etree import ElementTree
 
 from ..model import FileReport
 
 
-def render(reports: list[FileReport], **_) -> str:
+def render(reports: Iterable[FileReport], **_) -> Iterator[str]:
     suites = ElementTree.Element("testsuites", name="replylint")
     total = failures = 0
     for report in reports:
@@ -21,4 +22,4 @@ def render(reports: list[FileReport], **_) -> str:
         failures += len(report.violations)
     suites.set("tests", str(total))
     suites.set("failures", str(failures))
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"

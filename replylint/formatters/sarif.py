@@ -1,5 +1,6 @@
 """SARIF 2.1.0, for code-scanning dashboards. Columns count Unicode code points."""
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..catalogue import catalogue
@@ -10,7 +11,7 @@ SARIF_LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def render(reports: list[FileReport], **_) -> str:
+def render(reports: Iterable[FileReport], **_) -> Iterator[str]:
     from .. import __version__
 
     entries = catalogue(None)
@@ -61,7 +62,7 @@ def render(reports: list[FileReport], **_) -> str:
             "results": results,
         }],
     }
-    return dumps(log)
+    yield dumps(log)
 
 
 def _uri(path: str) -> str:

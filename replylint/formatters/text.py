@@ -5,6 +5,8 @@ and plain output joins the texts (rich's console costs a tenth of a millisecond 
 which made the report of 10,000 files slower than checking them).
 """
 
+from collections.abc import Iterable, Iterator
+
 from ..model import FileReport
 
 STYLES = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
@@ -12,10 +14,12 @@ STYLES = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 Pieces = list[tuple[str, str]]
 
 
-def render(reports: list[FileReport], color: bool = False, width: int = 100) -> str:
+def render(reports: Iterable[FileReport], color: bool = False, width: int = 100) -> Iterator[str]:
     lines = _lines(reports)
     if not color:
-        return "".join("".join(text for text, _ in pieces) + "\n" for pieces in lines)
+        for pieces in lines:
+            yield "".join(text for text, _ in pieces) + "\n"
+        return
     from io import StringIO
 
     from rich.console import Console
@@ -25,12 +29,16 @@ def render(reports: list[FileReport], color: bool = False, width: int = 100) -> 
     console = Console(file=buffer, force_terminal=True, width=width, highlight=False, soft_wrap=True)
     for pieces in lines:
         console.print(Text.assemble(*pieces))
-    return buffer.getvalue()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
 
 
-def _lines(reports: list[FileReport]):
+def _lines(reports: Iterable[FileReport]) -> Iterator[Pieces]:
     counts = {"error": 0, "warning": 0, "suggestion": 0}
+    checked = 0
     for report in reports:
+        checked += 1
         if not report.violations and not report.notices:
             continue
         heading = [(report.path, "bold underline"), (f" ({report.language})", "dim")]
@@ -52,5 +60,5 @@ def _lines(reports: list[FileReport]):
             if violation.suggestion:
                 yield [(f"      fix: {violation.suggestion}", "green")]
         yield []
-    summary = f"{len(reports)} file(s) checked: {counts['error']} error(s), {counts['warning']} warning(s), {counts['suggestion']} suggestion(s)"
+    summary = f"{checked} file(s) checked: {counts['error']} error(s), {counts['warning']} warning(s), {counts['suggestion']} suggestion(s)"
     yield [(summary, "bold")]
