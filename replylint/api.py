@@ -56,7 +56,7 @@ def lint_file(linter: Linter, path: str, text: str, options: Options, in_reply_t
     for violation in violations:
         if not options.reports(violation.rule):
             continue
-        if suppressions.covers(violation.rule, report.position(violation).line):
+        if suppressions.directives and suppressions.covers(violation.rule, report.position(violation).line):
             continue
         level = options.levels.get(violation.rule, violation.level)
         kept.append(replace(violation, level=level) if level != violation.level else violation)

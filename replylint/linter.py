@@ -55,7 +55,7 @@ class LanguageChecker:
         for name in STRUCTURE_VOCABULARY:
             where = Where(language.path)
             self.structure_keys[name] = self.vocabulary.phrases(structure.get(name) or [], where) if structure.get(name) else None
-        self.quote_headers = [_quote_header(p, language.path) for p in structure.get("quote_headers") or []]
+        self.quote_header = _quote_header(structure.get("quote_headers") or [], language.path)
         self.rules = compile_rules(sources, language.code, self.vocabulary, overrides)
         self.vocabulary.finalize()
         save_known_regexes()
@@ -65,9 +65,9 @@ class LanguageChecker:
         tokens = self.vocabulary.tokens(text)
         matches = self.vocabulary.match(tokens)
         for name, key in self.structure_keys.items():
-            if key:
-                matches.aliases["@" + name] = key
-        return read_reply(text, tokens, matches, self.quote_headers), matches
+            if key in matches.found:  # structure vocabulary is phrases: found already
+                matches.found["@" + name] = matches.found[key]
+        return read_reply(text, tokens, matches, self.quote_header), matches
 
     def check(self, text: str, mode: str, placeholders=(), customer: "CustomerMessage | None" = None) -> tuple[list[Violation], Reply]:
         reply, matches = self.analyze(text)
@@ -143,13 +143,17 @@ def _signed_name(reply: Reply) -> str:
     return " ".join(words) if 0 < len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) else ""
 
 
-def _quote_header(pattern, origin: str):
-    if not isinstance(pattern, str):
+def _quote_header(patterns, origin: str):
+    """One regex for all the lines that start a quoted earlier message: the first match of
+    the alternation is the first match of any of them."""
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
         raise ReplylintError("quote_headers must be a list of regexes", origin)
     options = re2.Options()
     options.log_errors = False
     options.never_nl = False
-    try:
-        return re2.compile(f"(?m){pattern}", options)
-    except re2.error as error:
-        raise ReplylintError(f"invalid quote header regex {pattern!r}: {error}", origin) from None
+    for pattern in patterns:
+        try:
+            re2.compile(f"(?m){pattern}", options)
+        except re2.error as error:
+            raise ReplylintError(f"invalid quote header regex {pattern!r}: {error}", origin) from None
+    return re2.compile("(?m)" + "|".join(f"(?:{p})" for p in patterns), options) if patterns else None

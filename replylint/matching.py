@@ -69,6 +69,7 @@ class Vocabulary:
         self.trie: dict = {}  # lemma id (or -form id, or ANY) -> child node; END -> keys ending here
         self.anchored_trie: dict = {}  # phrases that must start a sentence
         self.pattern_keys: set[str] = set()
+        self.lazy_keys: frozenset[str] = frozenset()  # pattern and regex keys: run when asked for
         self.token_patterns = TokenPatterns(tokenizer.vocab, self.lemma, language.fold)  # run once, when a rule first asks
         self._words: dict[int, Word] = {}
         self._prefix_lengths: list[int] = []
@@ -126,6 +127,7 @@ class Vocabulary:
                     self.pattern_keys.add(key)
                 for ids in phrases or ():
                     self._insert(ids, key)
+        self.lazy_keys = frozenset(self.pattern_keys | set(self._regexes))
 
     def _insert(self, ids: list[int], key: str) -> None:
         node = self.anchored_trie if ids[0] == SENTENCE_START_ID else self.trie
@@ -315,12 +317,13 @@ class Matches:
         self.vocabulary = vocabulary
         self.tokens = tokens
         self.found = phrases
-        self.aliases: dict[str, str] = {}
         self.patterns_run = False
         self._unions: dict[tuple[str, ...], list[tuple[int, int]]] = {}
 
-    def union(self, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+    def union(self, keys: tuple[str, ...]):
         """The spans of any of `keys`, sorted: rules ask for the same keys once per unit."""
+        if len(keys) == 1:
+            return self.get(keys[0])
         found = self._unions.get(keys)
         if found is None:
             found = []
@@ -332,18 +335,19 @@ class Matches:
 
     def get(self, key: str, default=()):
         """The spans of one piece of vocabulary, sorted by position."""
-        key = self.aliases.get(key, key)
+        if key in self.vocabulary.lazy_keys:
+            return self._run(key) or default
+        return self.found.get(key) or default
+
+    def _run(self, key: str):
+        vocabulary = self.vocabulary
+        if key in vocabulary.pattern_keys:
+            if not self.patterns_run:
+                self.patterns_run = True  # token patterns add to what the phrases of the same key found
+                for pattern_key, spans in vocabulary.token_patterns.find(self.tokens).items():
+                    self.found[pattern_key] = sorted(self.found.get(pattern_key, []) + spans)
+            return self.found.get(key)
         found = self.found.get(key)
-        if key in self.vocabulary.pattern_keys and not self.patterns_run:
-            self.patterns_run = True  # token patterns add to what the phrases of the same key found
-            for pattern_key, spans in self.vocabulary.token_patterns.find(self.tokens).items():
-                self.found[pattern_key] = sorted(self.found.get(pattern_key, []) + spans)
-            found = self.found.get(key)
         if found is None:
-            if key in self.vocabulary._regexes:
-                found = self.vocabulary._run_regex(key, self.tokens.text_all)
-            else:
-                return default
-            found.sort()
-            self.found[key] = found
-        return found or default
+            found = self.found[key] = sorted(vocabulary._run_regex(key, self.tokens.text_all))
+        return found

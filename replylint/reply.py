@@ -76,8 +76,9 @@ class Reply:
         return index >= 0 and span[0] < self.excluded[index][1]
 
 
-def read_reply(text: str, tokens, matches: dict[str, list[Span]], quote_headers: list) -> Reply:
-    end = _reply_end(text, quote_headers)
+def read_reply(text: str, tokens, matches: dict[str, list[Span]], quote_header) -> Reply:
+    found = quote_header.search(text) if quote_header else None
+    end = found.start() if found else len(text)
     excluded = [m.span() for m in _QUOTED_LINE.finditer(text, 0, end)]
     handles = _HANDLES.match(text, 0, end)
     start = handles.end() if handles else 0
@@ -90,15 +91,6 @@ def read_reply(text: str, tokens, matches: dict[str, list[Span]], quote_headers:
     reply.paragraphs = _paragraphs(text, body_start, body_end, excluded)
     reply.sentences = _sentences(tokens, reply.paragraphs)
     return reply
-
-
-def _reply_end(text: str, quote_headers: list) -> int:
-    cut = len(text)
-    for header in quote_headers:
-        found = header.search(text)
-        if found:
-            cut = min(cut, found.start())
-    return cut
 
 
 def strip_span(text: str, start: int, end: int) -> Span:
