@@ -6,7 +6,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .errors import ReplylintError
 from .model import LEVELS, MODES
@@ -48,10 +48,16 @@ class Config:
     def resolved_root(self) -> str:
         return str(self.root.resolve())
 
+    @cached_property
+    def _top_level(self) -> dict:
+        return {k: v for k, v in self.values.items() if k in OVERRIDE_KEYS}
+
     def for_file(self, path: str) -> dict:
         """The settings for one file: the top level, then every override whose globs match."""
+        if not self.values.get("overrides") and not self.values.get("collections"):
+            return {**self._top_level, "collection_keys": {}}
         relative = _relative(path, self.resolved_root)
-        result = {k: v for k, v in self.values.items() if k in OVERRIDE_KEYS}
+        result = dict(self._top_level)
         for override in self.values.get("overrides", []):
             if _matches(override.get("files", []), relative):
                 result.update({k: v for k, v in override.items() if k != "files"})
@@ -65,10 +71,10 @@ class Config:
 
 
 def _relative(path: str, root: str) -> str:
+    """The path below the configuration's folder, with forward slashes, as globs read it."""
     absolute = os.path.abspath(path)
-    if absolute.startswith(root.rstrip(os.sep) + os.sep):
-        return PurePosixPath(Path(absolute[len(root.rstrip(os.sep)) + 1:])).as_posix()
-    return Path(path).as_posix()
+    prefix = root.rstrip(os.sep) + os.sep
+    return (absolute[len(prefix):] if absolute.startswith(prefix) else os.path.normpath(path)).replace(os.sep, "/")
 
 
 def _matches(globs: list[str], relative: str) -> bool:
