@@ -6,6 +6,7 @@ lingua, restricted to the supported languages, decide. Latin-script Serbian is s
 words, so it is never taken for Croatian or Bosnian."""
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,14 +27,13 @@ class Detection:
 
 def detect(text: str, languages: dict[str, Language], default: str) -> Detection:
     sample = text[:5000]
-    lowered = sample.lower()
-    words_of = {lowered: _WORD.findall(lowered)}  # folded sample -> its words
-    letters = sum(map(len, words_of[lowered]))
+    words = " ".join(_WORD.findall(sample))  # each language folds this and splits it again
+    letters = len(words) - words.count(" ")
     if letters < MIN_LETTERS:
         return Detection(default, f"too little text to detect its language; using '{default}'")
     cyrillic = len(_CYRILLIC.findall(sample)) > letters / 3
     candidates = {code: lang for code, lang in languages.items() if not cyrillic or _writes_cyrillic(lang)}
-    scores = _scores(sample, candidates, words_of)
+    scores = _scores(sample, words, candidates)
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     if ranked and ranked[0][1] >= MIN_SCORE and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
         return Detection(ranked[0][0])
@@ -47,18 +47,19 @@ def _writes_cyrillic(language: Language) -> bool:
     return bool(_CYRILLIC.search(language.letters)) or any(_CYRILLIC.search(w) for w in language.common_words)
 
 
-def _scores(sample: str, candidates: dict[str, Language], words_of: dict[str, list[str]]) -> dict[str, float]:
+def _scores(sample: str, words: str, candidates: dict[str, Language]) -> dict[str, float]:
     """Letters that point to a language, and its common words (weighted). Most languages fold
-    the sample to the same text: its words are found once."""
-    marked = _marked_letters(candidates).findall(sample)
+    the words alike: each folding is split once."""
+    marked = Counter(_marked_letters(candidates).findall(sample))
+    split_of: dict[str, list[str]] = {}
     scores = {}
     for code, language in candidates.items():
-        folded = language.fold(sample)
-        words = words_of.get(folded)
-        if words is None:
-            words = words_of[folded] = _WORD.findall(folded)
-        letters = sum(map(language.letters.__contains__, marked)) if marked else 0
-        scores[code] = letters + WORD_WEIGHT * sum(map(language.common_words.__contains__, words))
+        folded = language.fold(words)
+        split = split_of.get(folded)
+        if split is None:
+            split = split_of[folded] = folded.split()
+        letters = sum(marked[ch] for ch in language.letters) if marked else 0
+        scores[code] = letters + WORD_WEIGHT * sum(map(language.common_words.__contains__, split))
     return scores
 
 
