@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReplylintError
-from .model import LEVELS, Violation
+from .model import LEVELS, Violation, reduce_by_fields
 from .yamlfile import load_yaml
 
 
@@ -14,6 +14,8 @@ from .yamlfile import load_yaml
 class Score:
     total: int
     categories: dict[str, int]
+
+    __reduce__ = reduce_by_fields
 
 
 @dataclass(frozen=True)
