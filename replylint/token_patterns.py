@@ -16,6 +16,7 @@ Attributes that need a trained pipeline (POS, TAG, DEP, MORPH, ENT_TYPE, ...) ar
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import reduce
 from operator import or_
 
@@ -57,8 +58,9 @@ class WordAttributes:
         return getattr(self.lexeme, name.lower() + "_")
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
+    """One token of a pattern. A tuple: matching unpacks it in its innermost loop."""
+
     required: int  # bits the word must have
     forbidden: int  # bits it must not have
     sentence_start: bool | None
@@ -88,7 +90,7 @@ class TokenPatterns:
         self._lengths: list[tuple[object, int, int]] = []  # (comparison, value, bit)
         self._patterns: list[tuple[str, tuple[Step, ...], int]] = []
         self._masks: dict[int, int] = {}  # word (text hash) -> bits
-        self._starters: dict[int, tuple[int, ...]] = {}  # bits -> patterns a word so can start
+        self._starters: dict[int, tuple] = {}  # bits -> the patterns a word with them can start
 
     def __bool__(self):
         return bool(self._patterns)
@@ -113,16 +115,17 @@ class TokenPatterns:
         sentence_starts = tokens.sentence_start_set
         count = len(masks)
         candidates: dict[str, list[tuple[int, int]]] = {}
+        remembered = self._starters
         for i, mask in enumerate(masks):
-            starters = self._starters.get(mask)
+            starters = remembered.get(mask)
             if starters is None:
-                starters = self._starters[mask] = tuple(n for n, (_, steps, _) in enumerate(self._patterns) if _may_start(steps, mask))
-            for n in starters:
-                key, steps, needs = self._patterns[n]
+                starters = remembered[mask] = tuple(pattern for pattern in self._patterns if _may_start(pattern[1], mask))
+            for key, steps, needs in starters:
                 if needs & absent:
                     continue
-                for end in _ends(steps, masks, sentence_starts, i, count):
-                    candidates.setdefault(key, []).append((i, end))
+                ends = _ends(steps, masks, sentence_starts, i, count)
+                if ends:
+                    candidates.setdefault(key, []).extend((i, end) for end in ends)
         starts, ends = tokens.start, tokens.end
         return {key: sorted((starts[s], ends[e - 1]) for s, e in _longest(spans)) for key, spans in candidates.items()}
 
@@ -288,23 +291,29 @@ def _may_start(steps: tuple[Step, ...], mask: int) -> bool:
     return False
 
 
-def _ends(steps: tuple[Step, ...], masks: list[int], sentence_starts, start: int, count: int) -> set[int]:
+def _ends(steps: tuple[Step, ...], masks: list[int], sentence_starts, start: int, count: int) -> list[int]:
     """Every token index where a match of the pattern that begins at `start` can end: the
     positions reachable after each step, step by step (most patterns die at the second)."""
-    positions = {start}
-    for step in steps:
-        reached = set(positions) if step.least == 0 else set()
+    positions = [start]
+    for required, forbidden, sentence_start, negated, least, most in steps:
+        reached = list(positions) if least == 0 else []
         frontier, taken = positions, 0
-        while frontier and taken < step.most:
-            frontier = {at + 1 for at in frontier if at < count and step.accepts(masks[at], at in sentence_starts)}
+        while frontier and taken < most:
+            advanced = []
+            for at in frontier:
+                if at < count:
+                    mask = masks[at]
+                    ok = mask & required == required and not mask & forbidden and (sentence_start is None or sentence_start == (at in sentence_starts))
+                    if ok != negated:
+                        advanced.append(at + 1)
+            frontier = advanced
             taken += 1
-            if taken >= step.least:
-                reached |= frontier
+            if taken >= least:
+                reached.extend(frontier)
         if not reached:
-            return set()
-        positions = reached
-    positions.discard(start)
-    return positions
+            return []
+        positions = reached if len(reached) == 1 else sorted(set(reached))
+    return [at for at in positions if at != start]
 
 
 def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
