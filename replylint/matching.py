@@ -218,9 +218,7 @@ class Vocabulary:
         folded = self.language.fold(text)
         prefix = self.prefix(folded)
         lemma, form, prefix = strings.add(self.lemma(folded)), strings.add(folded), strings.add(prefix) if prefix else NO_PREFIX
-        heads = tuple(node for node in (self.trie.get(lemma), self.trie.get(-form), self.trie.get(prefix), self.trie.get(ANY)) if node)
-        anchored = tuple(node for node in (self.anchored_trie.get(lemma), self.anchored_trie.get(-form), self.anchored_trie.get(prefix), self.anchored_trie.get(ANY)) if node)
-        return Word(lemma, form, prefix, heads, anchored, *word_facts(text))
+        return Word(lemma, form, prefix, *_first_steps(self.trie, lemma, form, prefix), *_first_steps(self.anchored_trie, lemma, form, prefix), *word_facts(text))
 
     def tokens(self, text: str) -> Tokens:
         return Tokens(self.tokenizer(text), self.words, text)
@@ -231,17 +229,28 @@ class Vocabulary:
         found: dict[str, list[tuple[int, int]]] = {}
         words, starts, ends = tokens.words, tokens.start, tokens.end
         count = len(words)
-        leads = [(i, word.heads) for i, word in enumerate(words) if word.heads]
-        leads += [(i, words[i].anchored_heads) for i in tokens.sentence_starts if words[i].anchored_heads]
-        for i, heads in leads:
+        leads = [(i, word.keys, word.heads) for i, word in enumerate(words) if word.keys or word.heads]
+        leads += [(i, words[i].anchored_keys, words[i].anchored_heads) for i in tokens.sentence_starts if words[i].anchored_keys or words[i].anchored_heads]
+        for i, keys, heads in leads:
+            if keys:
+                span = (starts[i], ends[i])
+                for key in keys:
+                    found.setdefault(key, []).append(span)
             stack = [(node, i + 1) for node in heads]
             while stack:
                 node, at = stack.pop()
-                for key in node.get(END, ()):
-                    found.setdefault(key, []).append((starts[i], ends[at - 1]))
+                keys = node.get(END) if at > i + 1 else None  # the one-word phrases are done
+                if keys:
+                    span = (starts[i], ends[at - 1])
+                    for key in keys:
+                        found.setdefault(key, []).append(span)
+                    if len(node) == 1:
+                        continue  # a leaf: no longer phrase goes on from here
                 if at < count:
-                    word = words[at]
-                    stack.extend((child, at + 1) for child in (node.get(word.lemma), node.get(-word.form), node.get(word.prefix), node.get(ANY)) if child)
+                    lemma, form, prefix = words[at][:3]
+                    for child in (node.get(lemma), node.get(-form), node.get(prefix), node.get(ANY)):
+                        if child:
+                            stack.append((child, at + 1))
         for spans in found.values():
             spans.sort()
         return Matches(self, tokens, found)
@@ -267,6 +276,13 @@ class Vocabulary:
                 spans.append(span)
             position = max(span[1], found.start() + 1)  # a boundary matched after the span may start the next
         return spans
+
+
+def _first_steps(trie: dict, lemma: int, form: int, prefix: int) -> tuple[tuple, tuple]:
+    """A word's one-word phrase keys, and the trie nodes that longer phrases go on from."""
+    nodes = [node for node in (trie.get(lemma), trie.get(-form), trie.get(prefix), trie.get(ANY)) if node]
+    keys = tuple(key for node in nodes for key in node.get(END, ()))
+    return keys, tuple(node for node in nodes if len(node) > (END in node))
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:

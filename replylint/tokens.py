@@ -17,8 +17,10 @@ class Word(NamedTuple):
     lemma: int  # lemma hash
     form: int  # folded text hash: lower case, one script
     prefix: int  # hash of the registered 'prefix*' the word starts with, or NO_PREFIX
-    heads: tuple  # the phrase trie's nodes that this word leads to from its root
-    anchored_heads: tuple  # the same in the trie of phrases that start a sentence
+    keys: tuple  # the keys of the one-word phrases that this word is
+    heads: tuple  # the phrase trie's nodes after this word that longer phrases go on from
+    anchored_keys: tuple  # the same two in the trie of phrases that start a sentence
+    anchored_heads: tuple
     space: bool
     line_break: bool
     final: bool  # sentence-final punctuation only ('.', '?!', ...)
