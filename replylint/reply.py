@@ -25,7 +25,7 @@ _PLACEHOLDER_START = re.compile(r"[\[{<%$]")
 MAX_GREETING_TOKENS = 10
 MAX_NAME_WORDS = 8
 MAX_SIGNATURE_LINES = 6
-_LINES = re.compile(r"\r\n|\r|\n")
+_NON_BLANK_LINE = re.compile(r"[^\S\r\n]*[^\s][^\r\n]*")  # a line that holds more than whitespace
 
 
 @dataclass
@@ -192,7 +192,7 @@ def _read_closing(reply: Reply, signoffs: list[Span]) -> int:
     candidates = [s for s in signoffs if _at_line_start(text, s[0], reply.start) and not reply.is_excluded(s)]
     for signoff_start, signoff_end in reversed(candidates):
         line_end = end_of_line(text, signoff_start, reply.end)
-        if signoff_start > reply.start and _is_signoff_line(text[signoff_end:line_end]) and _lines_after(text, line_end, reply.end) <= MAX_SIGNATURE_LINES:
+        if signoff_start > reply.start and _is_signoff_line(text[signoff_end:line_end]) and _few_lines_after(text, line_end, reply.end):
             reply.closing = (signoff_start, reply.end)
             signature_start, signature_end = strip_span(text, line_end, reply.end)
             if signature_end > signature_start:
@@ -216,8 +216,15 @@ def _is_signoff_line(rest: str) -> bool:
     return not rest or (len(rest.split()) <= MAX_NAME_WORDS and (rest[0].isupper() or rest[0] in "{[%$<"))
 
 
-def _lines_after(text: str, position: int, end: int) -> int:
-    return sum(1 for line in _LINES.split(text[position:end]) if line.strip())
+def _few_lines_after(text: str, position: int, end: int) -> bool:
+    """At most MAX_SIGNATURE_LINES non-blank lines follow. Counting stops there: a long text
+    has a sign-off candidate in every part, and counting to its end from each was quadratic."""
+    lines = 0
+    for line in _NON_BLANK_LINE.finditer(text, position, end):
+        lines += 1
+        if lines > MAX_SIGNATURE_LINES:
+            return False
+    return True
 
 
 def start_of_line(text: str, position: int, floor: int = 0) -> int:
