@@ -14,7 +14,7 @@ import itertools
 from .errors import ReplylintError
 from .language import Language
 from .lemmas import form_table
-from .regexes import known_good
+from .regexes import Prefilter, known_good
 from .token_patterns import TokenPatterns
 from .tokens import Tokens, Word, word_facts
 
@@ -128,6 +128,7 @@ class Vocabulary:
                 for ids in phrases or ():
                     self._insert(ids, key)
         self.lazy_keys = frozenset(self.pattern_keys | set(self._regexes))
+        self.regex_prefilter = Prefilter(self._regexes)
 
     def _insert(self, ids: list[int], key: str) -> None:
         node = self.anchored_trie if ids[0] == SENTENCE_START_ID else self.trie
@@ -334,6 +335,7 @@ class Matches:
         self.tokens = tokens
         self.found = phrases
         self.patterns_run = False
+        self._possible_regexes: set[str] | frozenset[str] | None = None  # what may match: all until known
         self._unions: dict[tuple[str, ...], list[tuple[int, int]]] = {}
 
     def union(self, keys: tuple[str, ...]):
@@ -365,5 +367,9 @@ class Matches:
             return self.found.get(key)
         found = self.found.get(key)
         if found is None:
-            found = self.found[key] = sorted(vocabulary._run_regex(key, self.tokens.text_all))
+            if self._possible_regexes is None:
+                possible = vocabulary.regex_prefilter.possible(self.tokens.text_all)
+                self._possible_regexes = vocabulary.lazy_keys if possible is None else possible
+            runs = key in self._possible_regexes
+            found = self.found[key] = sorted(vocabulary._run_regex(key, self.tokens.text_all)) if runs else []
         return found

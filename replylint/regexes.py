@@ -64,3 +64,37 @@ def _re2_version() -> str:
 def save_known_regexes() -> None:
     if _known is not None:
         _known.save()
+
+
+class Prefilter:
+    """Which of a language's regexes can match a text at all, in one pass (an RE2 set), so
+    the others are not run. Built once the process has asked BUILD_AFTER times: compiling
+    every regex of a language at once costs about 9 ms, which a one-draft run never earns
+    back and a batch earns back within a hundred texts (a pass saves 10-15 us)."""
+
+    BUILD_AFTER = 200
+
+    def __init__(self, regexes: dict[str, LazyRegex]):
+        self._regexes = regexes
+        self._keys = list(regexes)
+        self._asked = 0
+        self._set = None
+
+    def possible(self, text: str) -> set[str] | None:
+        """The keys of the regexes that match somewhere in `text`; None: not known yet."""
+        if self._set is None:
+            self._asked += 1
+            if self._asked <= self.BUILD_AFTER or not self._keys:
+                return None
+            self._set = self._build()
+        found = self._set.Match(text)
+        return {self._keys[i] for i in found} if found else set()
+
+    def _build(self):
+        options = re2.Options()
+        options.log_errors = False
+        regex_set = re2.Set.SearchSet(options)
+        for regex in self._regexes.values():
+            regex_set.Add(("(?i)" if regex.ignorecase else "") + regex.pattern)
+        regex_set.Compile()
+        return regex_set

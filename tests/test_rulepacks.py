@@ -114,3 +114,24 @@ def test_token_pattern_regex_runs_on_a_linear_engine(tmp_path):
 def test_token_pattern_regex_with_backreference_is_refused(tmp_path):
     message = error_of(tmp_path, {"x.yaml": "extends: existence\nmatch: lemma\npatterns:\n  - [{TEXT: {REGEX: '(a)\\1'}}]\n"})
     assert "x.yaml:3: invalid or unsupported regex" in message
+
+
+def test_regex_prefilter_changes_no_result(tmp_path, monkeypatch):
+    """Once a process has checked enough texts, one RE2 set pass picks the regexes worth
+    running: what they find must not change, case-insensitive ones included."""
+    from replylint.regexes import Prefilter
+
+    rules = {
+        "case.yaml": "extends: existence\nmatch: regex\nignorecase: true\nmessage: found\ntokens: [refund\\w*]\n",
+        "exact.yaml": "extends: existence\nmessage: found\nraw: ['(?:^|\\s)(?P<code>[A-Z]{3}-\\d{3})']\n",
+    }
+    texts = ["REFUNDED as code ABC-123 says.", "No match here.", "abc-123 refund", "Code XYZ-999\nrefunding"]
+
+    def found(build_after):
+        monkeypatch.setattr(Prefilter, "BUILD_AFTER", build_after)
+        linter = Linter(Settings(rule_dirs=[pack(tmp_path, rules)]))
+        return [[(v.rule, v.start, v.end) for v in linter.check(t, "en").violations if v.rule in ("case", "exact")] for t in texts]
+
+    without_prefilter, with_prefilter = found(10**9), found(0)
+    assert with_prefilter == without_prefilter
+    assert without_prefilter[0] == [("case", 0, 8), ("exact", 17, 24)] and without_prefilter[1] == []
