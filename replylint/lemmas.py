@@ -29,6 +29,7 @@ from .language import Language
 
 CACHE_FORMAT = 6
 ROWS_PER_QUERY = 7  # loading this many rows costs about one query
+LOOKUP_BATCH = 500  # forms per query (SQLite allows 999 parameters at least)
 
 
 class FormTable:
@@ -58,6 +59,19 @@ class FormTable:
                 return self._forms.get(form, default)
             row = self._connection.execute("SELECT lemma FROM forms WHERE form = ?", (form,)).fetchone()
         return row[0] if row else default
+
+    def lookup(self, forms: set[str]) -> dict[str, str]:
+        """The lemmas of many forms at once (the ones the table has): a query per batch,
+        not per word, for the thousands of words a rule pack names."""
+        if self._forms is not None or self._connection is None:
+            table = self._forms or {}
+            return {form: table[form] for form in forms if form in table}
+        wanted, found = sorted(forms), {}
+        with self._lock:
+            for start in range(0, len(wanted), LOOKUP_BATCH):
+                batch = wanted[start:start + LOOKUP_BATCH]
+                found.update(self._connection.execute(f"SELECT form, lemma FROM forms WHERE form IN ({','.join('?' * len(batch))})", batch))
+        return found
 
 
 def form_table(language: Language, words: set[str]) -> FormTable:

@@ -65,6 +65,7 @@ class Vocabulary:
         self._entries: dict[str, _Phrases | _Patterns] = {}
         self._regexes: dict[str, object] = {}
         self.forms = None  # a lemmas.FormTable, once finalize() has built it
+        self._vocabulary_lemmas: dict[str, str] = {}  # the rules' own words, looked up at once
         self.prefixes: dict[int, set[str]] = {}
         self.trie: dict = {}  # lemma id (or -form id, or ANY) -> child node; END -> keys ending here
         self.anchored_trie: dict = {}  # phrases that must start a sentence
@@ -103,6 +104,7 @@ class Vocabulary:
         words = {w for phrases in tokenized.values() for phrase in phrases for w in phrase if not w.endswith(PREFIX_MARK) and w != SENTENCE_START and not w.startswith(EXACT_MARK)}
         words |= {w for e in self._entries.values() if isinstance(e, _Patterns) for w in _pattern_lemmas(e.patterns, self.language.fold)}
         self.forms = form_table(self.language, words)
+        self._vocabulary_lemmas = {word: word for word in words} | self.forms.lookup(words)
         for phrases in tokenized.values():
             for phrase in phrases:
                 for word in phrase:
@@ -191,7 +193,8 @@ class Vocabulary:
         return words
 
     def lemma(self, folded: str) -> str:
-        return self.forms.get(folded, folded)
+        known = self._vocabulary_lemmas.get(folded)
+        return known if known is not None else self.forms.get(folded, folded)
 
     def prefix(self, folded: str) -> str | None:
         """The longest registered prefix that starts the word, as 'prefix*'."""
