@@ -155,3 +155,19 @@ def test_text_report_counts_files_it_was_given_one_by_one():
     assert "bad.txt (en)" in text and "good.txt" not in text  # a clean file gets no heading
     levels = [v.level for v in bad.violations]
     assert text.endswith(f"2 file(s) checked: {levels.count('error')} error(s), {levels.count('warning')} warning(s), {levels.count('suggestion')} suggestion(s)\n")
+
+
+def test_command_line_starts_without_spacys_command_line_and_spacy_still_works_whole():
+    script = (
+        "import sys\n"
+        "from replylint.startup import defer_spacy_init\n"
+        "defer_spacy_init()\n"
+        "from replylint.api import lint\n"
+        "assert lint('Thank you for your message, we will reply within 24 hours.', 'en').violations is not None\n"
+        "print('spacy.cli' in sys.modules)\n"
+        "import spacy\n"
+        "print(spacy.blank('en')('Hi there.').text, 'spacy.cli' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-P", "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["False", "Hi there. True"]
