@@ -22,13 +22,16 @@ class Duration(Rule):
         self.time_units = [(self.finder([str(p)], "units"), _number(self, p, h, "units")) for p, h in fields["units"].items()]
         self.number_words = [(self.finder([str(p)], "numbers"), _number(self, p, v, "numbers")) for p, v in (fields.get("numbers") or {}).items()]
         self.promise = self.finder(fields["promise"], "promise")
+        # every unit (and number word) under one key too: one lookup tells whether any occurs
+        self.any_unit = self.finder([str(p) for p in fields["units"]], "units")
+        self.any_number_word = self.finder([str(p) for p in fields.get("numbers") or {}], "numbers") if fields.get("numbers") else ()
 
     def check(self, reply, matches):
         text = reply.text
         if not matches.union(self.promise):
             return
-        number_words = [(keys, value) for keys, value in self.number_words if matches.union(keys)]
-        time_units = [(keys, hours) for keys, hours in self.time_units if matches.union(keys)]
+        time_units = [(keys, hours) for keys, hours in self.time_units if matches.union(keys)] if matches.union(self.any_unit) else []
+        number_words = [(keys, value) for keys, value in self.number_words if matches.union(keys)] if time_units and matches.union(self.any_number_word) else []
         for unit in self.units(reply):
             promises = self.spans(matches, self.promise, unit, reply)
             if not promises:
