@@ -5,7 +5,6 @@ import os
 import stat
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from .errors import ReplylintError
 
@@ -29,17 +28,28 @@ def expand(paths: list[str], excluded=lambda path: False) -> list[str]:
     """Files named, and text files below folders named (minus what .gitignore and the
     configuration exclude), each once, in a stable order."""
     found, seen = [], set()
+    real_folders: dict[str, str] = {}
     for path in paths:
         if path != STDIN and os.path.isdir(path):
             candidates = [p for p in _walk(path) if not excluded(p)]
         else:
             candidates = [path]
         for candidate in candidates:
-            key = candidate if candidate == STDIN else os.path.realpath(candidate)
+            key = candidate if candidate == STDIN else _real_path(candidate, real_folders)
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
     return found
+
+
+def _real_path(path: str, real_folders: dict[str, str]) -> str:
+    """os.path.realpath, with each folder resolved once: it checks every part of the path."""
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(path)
+    if folder not in real_folders:
+        real_folders[folder] = os.path.realpath(folder or ".")
+    return os.path.join(real_folders[folder], name)
 
 
 def _walk(root: str) -> list[str]:
@@ -69,7 +79,7 @@ def _walk(root: str) -> list[str]:
         subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and not ignored(os.path.join(directory, d), True))
         files.extend(
             os.path.join(directory, n) for n in sorted(names)
-            if Path(n).suffix.lower() in TEXT_SUFFIXES and not n.startswith(".") and not ignored(os.path.join(directory, n), False)
+            if os.path.splitext(n)[1].lower() in TEXT_SUFFIXES and not n.startswith(".") and not ignored(os.path.join(directory, n), False)
         )
     return files
 
