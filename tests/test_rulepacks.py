@@ -135,3 +135,31 @@ def test_regex_prefilter_changes_no_result(tmp_path, monkeypatch):
     without_prefilter, with_prefilter = found(10**9), found(0)
     assert with_prefilter == without_prefilter
     assert without_prefilter[0] == [("case", 0, 8), ("exact", 17, 24)] and without_prefilter[1] == []
+
+
+def spans_of(tmp_path, patterns: str, text: str, language="en"):
+    rule = f"extends: existence\nmatch: lemma\nmessage: found\npatterns:\n{patterns}"
+    linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"tp.yaml": rule})]))
+    return [text[v.start:v.end] for v in linter.check(text, language).violations if v.rule == "tp"]
+
+
+def test_token_patterns_negation_length_and_sentence_start(tmp_path):
+    assert spans_of(tmp_path, "  - [{LOWER: refund}, {LOWER: not, OP: '!'}]\n", "A refund now. A refund not yet.") == ["refund now"]
+    assert spans_of(tmp_path, "  - [{LENGTH: {'>=': 7}, IS_ALPHA: true}]\n", "We are processing it quickly.") == ["processing", "quickly"]
+    assert spans_of(tmp_path, "  - [{IS_SENT_START: true, LOWER: {NOT_IN: [we]}}]\n", "We wait. Others go.") == ["Others"]
+
+
+def test_token_patterns_keep_the_longest_of_overlapping_matches(tmp_path):
+    patterns = "  - [{LOWER: very, OP: '+'}, {LOWER: sorry}]\n"
+    assert spans_of(tmp_path, patterns, "We are very very sorry, very sorry.") == ["very very sorry", "very sorry"]
+
+
+def test_token_pattern_lower_is_the_folded_text(tmp_path):
+    # a Latin value matches Serbian in either script; Turkish İ folds to i
+    assert spans_of(tmp_path, "  - [{LOWER: hvala}, {LOWER: vam}]\n", "Хвала вам. Hvala vam.", "sr") == ["Хвала вам", "Hvala vam"]
+    assert spans_of(tmp_path, "  - [{LOWER: {REGEX: '^iade'}}]\n", "İADE edildi.", "tr") == ["İADE"]
+
+
+def test_token_pattern_attributes_of_a_trained_pipeline_are_refused(tmp_path):
+    message = error_of(tmp_path, {"x.yaml": "extends: existence\nmatch: lemma\npatterns:\n  - [{POS: NOUN}]\n"})
+    assert "x.yaml:3: invalid token pattern: 'POS' is not supported" in message
