@@ -3,6 +3,7 @@
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -17,7 +18,14 @@ def severity(level: str) -> int:
 def reduce_by_fields(self):
     """Pickle as the class and its field values: --jobs sends every report from a worker,
     and pickle's default for slotted dataclasses was a quarter of the time spent checking."""
-    return type(self), tuple(getattr(self, name) for name in self.__dataclass_fields__)
+    cls = type(self)
+    fields = _field_getters.get(cls)
+    if fields is None:
+        fields = _field_getters[cls] = attrgetter(*cls.__dataclass_fields__, "__class__")  # always a tuple
+    return cls, fields(self)[:-1]
+
+
+_field_getters: dict[type, attrgetter] = {}
 
 
 @dataclass(frozen=True, slots=True)
