@@ -16,7 +16,7 @@ from .language import Language
 from .lemmas import form_table
 from .regexes import Prefilter, known_good
 from .token_patterns import TokenPatterns
-from .tokens import Tokens, Word, word_facts
+from .tokens import MAX_REMEMBERED_WORDS, Tokens, Word, word_facts
 
 PREFIX_MARK = "*"  # 'teşekkür*' matches every word that starts so
 ANY_WORD = "*"  # alone, any one word
@@ -26,7 +26,6 @@ SENTENCE_START_ID = 1
 END = "$"  # in a trie node: the keys of the phrases that end there
 NO_PREFIX = -1  # a word that starts with no registered prefix
 EXACT_MARK = "="  # '=could' matches that form only, not every form of its lemma
-MAX_REMEMBERED = 200_000
 MAX_RETRY_SPAN = 64
 MAX_EXPANSION = 2000  # phrases one simple token pattern may become
 
@@ -158,7 +157,7 @@ class Vocabulary:
                 return None
             attribute, value = next(iter(token.items()))
             values = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
-            if not values or not all(isinstance(v, str) and v.strip() and " " not in v.strip() for v in values):
+            if not isinstance(values, list) or not values or not all(isinstance(v, str) and v.strip() and " " not in v.strip() for v in values):
                 return None
             words = [self._word_id(EXACT_MARK + self.language.fold(v)) if attribute == "LOWER" else self._word_id(self.language.fold(v)) for v in values]
             choices.append([[w] for w in words] + ([[]] if optional else []))
@@ -209,7 +208,7 @@ class Vocabulary:
         remembered = self._words
         found = [remembered.get(orth) for orth in orths]
         if None in found:
-            if len(remembered) > MAX_REMEMBERED:
+            if len(remembered) > MAX_REMEMBERED_WORDS:
                 remembered.clear()
             for i, word in enumerate(found):
                 if word is None:

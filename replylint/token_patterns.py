@@ -24,9 +24,9 @@ import re2
 
 from .errors import ReplylintError
 from .regexes import known_good
+from .tokens import MAX_REMEMBERED_WORDS
 
 MAX_QUANTIFIER = 8
-MAX_REMEMBERED = 200_000
 UNBOUNDED = 1 << 30
 
 TEXT_ATTRIBUTES = ("ORTH", "TEXT", "LOWER", "LEMMA", "NORM", "SHAPE", "PREFIX", "SUFFIX")
@@ -36,7 +36,7 @@ FLAGS = (
     "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
 )
 COMPARISONS = {"==": int.__eq__, "!=": int.__ne__, ">=": int.__ge__, "<=": int.__le__, ">": int.__gt__, "<": int.__lt__}
-OPERATORS = {"!": (1, 1), "?": (0, 1), "*": (0, UNBOUNDED), "+": (1, UNBOUNDED), "1": (1, 1)}
+OPERATORS = {None: (1, 1), "!": (1, 1), "?": (0, 1), "*": (0, UNBOUNDED), "+": (1, UNBOUNDED)}
 
 
 @dataclass(frozen=True)
@@ -85,15 +85,12 @@ class TokenPatterns:
         self._bits: dict[tuple, int] = {}
         self._members: dict[str, dict[str, int]] = {}  # attribute -> value -> bits
         self._regexes: dict[str, list[tuple[str, int]]] = {}  # attribute -> [(pattern, bit)]
-        self._regex_sets: dict[str, object] = {}
+        self._regex_sets: dict[str, tuple[object, list[int]]] = {}  # attribute -> (RE2 set, bit of each regex)
         self._flags: list[tuple[str, int]] = []
         self._lengths: list[tuple[object, int, int]] = []  # (comparison, value, bit)
         self._patterns: list[tuple[str, tuple[Step, ...], int]] = []
         self._masks: dict[int, int] = {}  # word (text hash) -> bits
         self._starters: dict[int, tuple] = {}  # bits -> the patterns a word with them can start
-
-    def __bool__(self):
-        return bool(self._patterns)
 
     def add(self, key: str, pattern: list, where) -> None:
         if not isinstance(pattern, list) or not pattern:
@@ -135,7 +132,7 @@ class TokenPatterns:
         for i, orth in enumerate(tokens.orth):
             mask = remembered.get(orth)
             if mask is None:
-                if len(remembered) > MAX_REMEMBERED:
+                if len(remembered) > MAX_REMEMBERED_WORDS:
                     remembered.clear()
                 strings = self.vocab.strings
                 known = tokens.words[i]
@@ -148,9 +145,8 @@ class TokenPatterns:
         mask = 0
         for attribute, values in self._members.items():
             mask |= values.get(word.attribute(attribute), 0)
-        for attribute, bits in self._regex_bits().items():
-            found = self._regex_sets[attribute].Match(word.attribute(attribute))
-            for index in found or ():
+        for attribute, (regex_set, bits) in self._regex_sets_by_attribute().items():
+            for index in regex_set.Match(word.attribute(attribute)) or ():
                 mask |= bits[index]
         for flag, bit in self._flags:
             if getattr(word.lexeme, flag.lower()):
@@ -160,7 +156,7 @@ class TokenPatterns:
                 mask |= bit
         return mask
 
-    def _regex_bits(self) -> dict[str, list[int]]:
+    def _regex_sets_by_attribute(self) -> dict[str, tuple[object, list[int]]]:
         """One RE2 set per attribute, compiled when a word is first tested."""
         for attribute, regexes in self._regexes.items():
             if attribute not in self._regex_sets:
@@ -170,15 +166,15 @@ class TokenPatterns:
                 for pattern, _ in regexes:
                     regex_set.Add(pattern)
                 regex_set.Compile()
-                self._regex_sets[attribute] = regex_set
-        return {attribute: [bit for _, bit in regexes] for attribute, regexes in self._regexes.items()}
+                self._regex_sets[attribute] = (regex_set, [bit for _, bit in regexes])
+        return self._regex_sets
 
     def _step(self, token, where) -> Step:
         if not isinstance(token, dict):
             raise ReplylintError(f"a token in a token pattern must be a mapping, not {token!r}", where.path, where.line)
         required = forbidden = 0
         sentence_start = None
-        least, most, negated = _operator(token.get("OP", "1"), where)
+        least, most, negated = _operator(token.get("OP"), where)
         for attribute, value in token.items():
             if attribute == "OP":
                 continue
@@ -197,7 +193,7 @@ class TokenPatterns:
                 more_required, more_forbidden = self._text_tests(attribute, value, where)
                 required, forbidden = required | more_required, forbidden | more_forbidden
             else:
-                raise ReplylintError(f"invalid token pattern: {attribute!r} is not supported (replylint uses no trained pipeline; see docs/rules.md)", where.path, where.line)
+                raise ReplylintError(f"invalid token pattern: {attribute!r} is not an attribute replylint can test (POS, TAG, DEP, MORPH need a trained pipeline; see docs/rules.md)", where.path, where.line)
         return Step(required, forbidden, sentence_start, negated, least, most)
 
     def _text_tests(self, attribute: str, value, where) -> tuple[int, int]:
@@ -248,7 +244,7 @@ class TokenPatterns:
 
 
 def _operator(op, where) -> tuple[int, int, bool]:
-    if op in OPERATORS:
+    if (op is None or isinstance(op, str)) and op in OPERATORS:
         least, most = OPERATORS[op]
         return least, most, op == "!"
     found = re.fullmatch(r"\{\s*(\d*)\s*(,?)\s*(\d*)\s*\}", op) if isinstance(op, str) else None

@@ -8,6 +8,7 @@ from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.pipeline.sentencizer import Sentencizer
 
 SENTENCE_END = frozenset(Sentencizer.default_punct_chars)
+MAX_REMEMBERED_WORDS = 200_000  # per-word caches start again past this: memory stays bounded
 CLOSERS = frozenset("\"'”’»)]}")
 
 

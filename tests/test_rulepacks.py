@@ -33,6 +33,11 @@ def error_of(tmp_path, files, language="en"):
     ("extends: existence\ntokens: ['(unclosed']\n", "x.yaml:2: invalid or unsupported regex"),
     ("extends: existence\nraw: ['(a)\\1']\n", "x.yaml:2: invalid or unsupported regex"),
     ("extends: existence\nmatch: lemma\npatterns: [[{NOPE: 1}]]\n", "x.yaml:3: invalid token pattern"),
+    ("extends: existence\nmatch: lemma\npatterns: [[{LOWER: {IN: x}}]]\n", "x.yaml:3: invalid token pattern: LOWER IN takes a list of strings"),
+    ("extends: existence\nmatch: lemma\npatterns: [[{LOWER: a, OP: [1]}]]\n", "x.yaml:3: invalid token pattern: OP [1]"),
+    ("extends: existence\nmatch: lemma\npatterns: [[{LOWER: a, OP: '{3,1}'}]]\n", "x.yaml:3: invalid token pattern: OP '{3,1}'"),
+    ("extends: existence\nmatch: lemma\npatterns: [[{OP: '?'}]]\n", "x.yaml:3: a token pattern must have a token that is not optional"),
+    ("extends: existence\nmatch: lemma\npatterns: [[{LENGTH: true}]]\n", "x.yaml:3: invalid token pattern: LENGTH takes a number"),
     ("extends: existence\ntokens: [a]\ncolour: red\n", "x.yaml:3: unknown field 'colour'"),
     ("extends: occurrence\ntokens: [a]\n", "x.yaml:1: an occurrence rule needs max or min"),
     ("extends: substitution\nswap: [a, b]\n", "x.yaml:2: field 'swap' has the wrong type"),
@@ -162,4 +167,4 @@ def test_token_pattern_lower_is_the_folded_text(tmp_path):
 
 def test_token_pattern_attributes_of_a_trained_pipeline_are_refused(tmp_path):
     message = error_of(tmp_path, {"x.yaml": "extends: existence\nmatch: lemma\npatterns:\n  - [{POS: NOUN}]\n"})
-    assert "x.yaml:3: invalid token pattern: 'POS' is not supported" in message
+    assert "x.yaml:3: invalid token pattern: 'POS' is not an attribute replylint can test" in message
