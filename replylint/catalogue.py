@@ -19,11 +19,13 @@ class Entry:
     examples: dict[str, dict]
 
 
-def catalogue(language: str | None) -> list[Entry]:
+def catalogue(language: str | None, rule_dirs=()) -> list[Entry]:
+    """Every rule of the bundled pack and of the packs in `rule_dirs` (only those that apply
+    to `language`, when given)."""
     languages = load_languages()
     if language is not None and language not in languages:
         raise ReplylintError(f"unknown language '{language}' (expected one of: {', '.join(sorted(languages))})")
-    sources = discover([bundled_pack()], set(languages))
+    sources = discover([bundled_pack(), *rule_dirs], set(languages))
     entries = []
     for source in sources.values():
         applies = source.languages(sorted(languages))

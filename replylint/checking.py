@@ -157,9 +157,16 @@ PARALLEL_FROM = 64  # fewer files are checked faster in one process
 CHUNK = 200
 
 
-def start_check(request: CheckRequest, progress=None, jobs: int = 1) -> tuple[str, Iterator[FileOutcome]]:
-    """Load the configuration and the rules (errors here come before any file is read), then
-    return the default fail level and each file's outcome as it is ready."""
+@dataclass
+class CheckRun:
+    fail_level: str  # the configuration's, unless the command line says otherwise
+    rule_dirs: list[Path]  # the rule packs besides the bundled one (for SARIF's rule list)
+    outcomes: Iterator[FileOutcome]  # each file's, as it is ready
+
+
+def start_check(request: CheckRequest, progress=None, jobs: int = 1) -> CheckRun:
+    """Load the configuration and the rules (errors here come before any file is read); the
+    files are checked as the outcomes are read."""
     checker = Checker(request)
     first = request.paths[0] if request.paths else inputs.STDIN
     first_config = checker.fixed_config or find_config(Path.cwd() if first == inputs.STDIN else Path(first))
@@ -167,7 +174,7 @@ def start_check(request: CheckRequest, progress=None, jobs: int = 1) -> tuple[st
     paths = inputs.expand(request.paths, excluded=lambda p: checker.config_for(p).excluded(p))
     if jobs > 1 and len(paths) >= PARALLEL_FROM and request.language not in (None, "auto"):
         linter.checker(request.language)  # compile before forking, once for all workers
-    return first_config.get("fail_level", "warning"), _with_progress(_outcomes(checker, paths, jobs), progress, len(paths))
+    return CheckRun(first_config.get("fail_level", "warning"), linter.settings.rule_dirs, _with_progress(_outcomes(checker, paths, jobs), progress, len(paths)))
 
 
 def _with_progress(outcomes: Iterator[FileOutcome], progress, total: int) -> Iterator[FileOutcome]:

@@ -63,14 +63,14 @@ def check(
         known = baselines.read(baseline) if baseline else None
         to_terminal = output is None and sys.stdout.isatty()
         # the report itself shows progress when it scrolls past on the terminal
-        default_fail_level, outcomes = start_check(request, progress=None if to_terminal else _progress_factory(), jobs=jobs or _cores())
+        run = start_check(request, progress=None if to_terminal else _progress_factory(), jobs=jobs or _cores())
     except ReplylintError as error:
         _fail(error)
     tally = Tally(lambda problem: typer.echo(f"replylint: {problem}", err=True), known, keep=write_baseline is not None)
     # with --diff, or --fix on standard input, stdout shows the changed text, not the report
     shows_text = diff or (request.fix and "-" in request.paths)
     try:
-        chunks = formatter(output_format)(tally.reports(outcomes), color=output_format == "text" and to_terminal)
+        chunks = formatter(output_format)(tally.reports(run.outcomes), color=output_format == "text" and to_terminal, rule_dirs=run.rule_dirs)
         if output:
             _write_output(output, chunks)
         else:
@@ -87,7 +87,7 @@ def check(
         _fail(error)
     if tally.input_error:
         raise typer.Exit(EXIT_USAGE)
-    threshold = severity(fail_level or default_fail_level)
+    threshold = severity(fail_level or run.fail_level)
     failed = any(severity(level) >= threshold for level in tally.levels)
     raise typer.Exit(EXIT_VIOLATIONS if failed and not write_baseline else EXIT_OK)
 
@@ -128,10 +128,21 @@ def _progress_factory():
 PROGRESS_THRESHOLD = 8
 
 
+RULES_OPTION = typer.Option(None, "--rules", help="Another rule pack folder (repeatable).")
+
+
+def _rule_dirs(rules: list[Path] | None) -> list[Path]:
+    """The packs `check` would use here: the configuration's, then --rules."""
+    from .config import find_config
+
+    return [Path(p) for p in find_config(Path.cwd()).get("rules", [])] + list(rules or [])
+
+
 @app.command("rules")
 def list_rules(
     lang: Optional[str] = typer.Option(None, "--lang", help="Only rules that apply to this language."),
     output_format: str = typer.Option("table", "--format", help="table, markdown (a rule-by-language table) or json."),
+    rules: Optional[list[Path]] = RULES_OPTION,
 ) -> None:
     """List every rule: id, level, languages, summary."""
     import json
@@ -142,7 +153,7 @@ def list_rules(
     try:
         if output_format not in ("table", "markdown", "json"):
             raise ReplylintError(f"unknown format '{output_format}' (expected one of: table, markdown, json)")
-        entries = catalogue(lang)
+        entries = catalogue(lang, _rule_dirs(rules))
         languages = sorted(load_languages()) if lang is None else [lang]
     except ReplylintError as error:
         _fail(error)
@@ -172,12 +183,12 @@ def _markdown_table(entries, languages: list[str]) -> str:
 
 
 @app.command()
-def explain(rule: str = typer.Argument(..., help="A rule id, e.g. thank-first.")) -> None:
+def explain(rule: str = typer.Argument(..., help="A rule id, e.g. thank-first."), rules: Optional[list[Path]] = RULES_OPTION) -> None:
     """Print a rule's rationale, the guideline it comes from, and its examples."""
     from .catalogue import catalogue
 
     try:
-        entries = {entry.id: entry for entry in catalogue(None)}
+        entries = {entry.id: entry for entry in catalogue(None, _rule_dirs(rules))}
         if rule not in entries:
             raise ReplylintError(f"unknown rule '{rule}' (see 'replylint rules')")
     except ReplylintError as error:

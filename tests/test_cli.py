@@ -171,3 +171,18 @@ def test_command_line_starts_without_spacys_command_line_and_spacy_still_works_w
     result = subprocess.run([sys.executable, "-P", "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["False", "Hi there. True"]
+
+
+def test_rules_explain_and_sarif_know_the_packs_given_with_rules(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    rule = "extends: existence\nlevel: error\nmessage: \"Don't promise '%s'.\"\nsummary: No refund promises\ntokens: [guaranteed refund]\nexamples:\n  en:\n    pass: [We will look into it.]\n    fail: [\"[[Guaranteed refund]] today.\"]\n"
+    (pack / "no-refund-promise.yaml").write_text(rule, encoding="utf-8")
+    listed = run("rules", "--rules", str(pack), "--format", "json")
+    assert [e["summary"] for e in json.loads(listed.stdout) if e["id"] == "no-refund-promise"] == ["No refund promises"]
+    explained = run("explain", "no-refund-promise", "--rules", str(pack))
+    assert explained.returncode == 0 and explained.stdout.startswith("no-refund-promise (error, existence)\n\nNo refund promises")
+    sarif = json.loads(run("check", "--lang", "en", "--format", "sarif", "--rules", str(pack), "-", stdin="A guaranteed refund.\n").stdout)
+    driver_rules = [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]]
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "no-refund-promise")
+    assert driver_rules[result["ruleIndex"]] == "no-refund-promise"

@@ -11,10 +11,10 @@ SARIF_LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def render(reports: Iterable[FileReport], **_) -> Iterator[str]:
+def render(reports: Iterable[FileReport], rule_dirs=(), **_) -> Iterator[str]:
     from .. import __version__
 
-    entries = catalogue(None)
+    entries = catalogue(None, rule_dirs)
     index = {entry.id: i for i, entry in enumerate(entries)}
     rules = [
         {

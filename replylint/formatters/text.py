@@ -14,7 +14,7 @@ STYLES = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 Pieces = list[tuple[str, str]]
 
 
-def render(reports: Iterable[FileReport], color: bool = False, width: int = 100) -> Iterator[str]:
+def render(reports: Iterable[FileReport], color: bool = False, width: int = 100, **_) -> Iterator[str]:
     lines = _lines(reports)
     if not color:
         for pieces in lines:
