@@ -17,6 +17,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 MIN_LETTERS = 12
 WORD_WEIGHT = 3
 MIN_SCORE = 3
+MAX_INDEXES = 64
 
 
 @dataclass(frozen=True)
@@ -48,19 +49,44 @@ def _writes_cyrillic(language: Language) -> bool:
 
 
 def _scores(sample: str, words: str, candidates: dict[str, Language]) -> dict[str, float]:
-    """Letters that point to a language, and its common words (weighted). Most languages fold
-    the words alike: each folding is split once."""
+    """Letters that point to a language, and its common words (weighted)."""
     marked = Counter(_marked_letters(candidates).findall(sample))
-    split_of: dict[str, list[str]] = {}
-    scores = {}
-    for code, language in candidates.items():
-        folded = language.fold(words)
-        split = split_of.get(folded)
-        if split is None:
-            split = split_of[folded] = folded.split()
-        letters = sum(marked[ch] for ch in language.letters) if marked else 0
-        scores[code] = letters + WORD_WEIGHT * sum(map(language.common_words.__contains__, split))
+    scores = {code: sum(marked[ch] for ch in language.letters) if marked else 0 for code, language in candidates.items()}
+    index, own_folding = _common_words(candidates)
+    for word in words.lower().split():
+        for code in index.get(word, ()):
+            scores[code] += WORD_WEIGHT
+    for code in own_folding:
+        language = candidates[code]
+        scores[code] += WORD_WEIGHT * sum(map(language.common_words.__contains__, language.fold(words).split()))
     return scores
+
+
+_indexes: dict[tuple, tuple[dict[str, tuple[str, ...]], list[str]]] = {}
+
+
+def _common_words(candidates: dict[str, Language]) -> tuple[dict[str, tuple[str, ...]], list[str]]:
+    """One index, word -> languages, for the languages that fold as plain lower case (one
+    lookup per word for all of them), and the languages that fold their own way."""
+    key = tuple((code, language.common_words, _own_folding(language)) for code, language in candidates.items())
+    found = _indexes.get(key)
+    if found is None:
+        index: dict[str, list[str]] = {}
+        own_folding = []
+        for code, language in candidates.items():
+            if _own_folding(language):
+                own_folding.append(code)
+                continue
+            for word in language.common_words:
+                index.setdefault(word, []).append(code)
+        if len(_indexes) > MAX_INDEXES:
+            _indexes.clear()
+        found = _indexes[key] = ({word: tuple(codes) for word, codes in index.items()}, own_folding)
+    return found
+
+
+def _own_folding(language: Language) -> bool:
+    return bool(language.turkic_case or language.transliterate)
 
 
 @lru_cache(maxsize=16)

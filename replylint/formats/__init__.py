@@ -5,8 +5,8 @@ spaces (same length, so offsets are file offsets), or a decoded string with a ma
 its characters to a file offset. Violations are moved back to file offsets through that map.
 """
 
+import os
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from . import markup, template
 
@@ -29,15 +29,19 @@ class Item:
         return self.offsets[-1] + 1 if self.offsets else 0
 
 
+def _suffix(path: str) -> str:
+    return os.path.splitext(path)[1].lower()
+
+
 def is_template_path(path: str) -> bool:
     """Template files and collections of templates are checked as templates by default."""
-    return PurePath(path).suffix.lower() in TEMPLATE_SUFFIXES | COLLECTION_SUFFIXES
+    return _suffix(path) in TEMPLATE_SUFFIXES or _suffix(path) in COLLECTION_SUFFIXES
 
 
 def read_items(path: str, text: str, mode: str, collection_keys: dict | None = None) -> list[Item]:
     """Split a file into items and mask what is not prose. `mode` is draft or template:
     in a template, placeholders read as opaque names; in a draft they stay as written."""
-    suffix = PurePath(path).suffix.lower()
+    suffix = _suffix(path)
     if suffix in COLLECTION_SUFFIXES:
         from . import collection  # imported when needed: a single draft need not pay for it
 
