@@ -113,6 +113,9 @@ class Linter:
                     self._checkers[code] = checker
         return checker
 
+    def compiled_languages(self) -> int:
+        return len(self._checkers)
+
     def resolve_language(self, text: str, language: str) -> tuple[str, list[str]]:
         if language == "auto":
             found = detect(text, self.languages, self.settings.default_language)
