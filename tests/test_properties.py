@@ -70,3 +70,42 @@ def test_any_configuration_is_accepted_or_refused_with_a_message(data):
         _validated(data, "cfg.yaml", Path("."), lambda key: 1)
     except ReplylintError as error:
         assert str(error).startswith("cfg.yaml")
+
+
+ORACLE_EXAMPLES = int(__import__("os").environ.get("REPLYLINT_ORACLE_EXAMPLES", "150"))
+ORACLE_WORDS = ["we", "will", "refund", "it", "soon", "not", "very", ",", ".", "!"]
+TOKEN_SPECS = st.one_of(
+    st.builds(lambda w: {"LOWER": w}, st.sampled_from(ORACLE_WORDS)),
+    st.builds(lambda ws: {"LOWER": {"IN": ws}}, st.lists(st.sampled_from(ORACLE_WORDS), min_size=1, max_size=3)),
+    st.builds(lambda ws: {"LOWER": {"NOT_IN": ws}}, st.lists(st.sampled_from(ORACLE_WORDS), min_size=1, max_size=3)),
+    st.just({"IS_PUNCT": True}),
+    st.just({"IS_ALPHA": True}),
+    st.just({"LOWER": {"REGEX": "^[rs]"}}),
+    st.just({}),
+)
+ORACLE_TOKENS = st.builds(lambda spec, op: {**spec, "OP": op} if op else spec, TOKEN_SPECS, st.sampled_from([None, None, "?", "*", "+", "!"]))
+
+
+@settings(max_examples=ORACLE_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ORACLE_TOKENS, min_size=1, max_size=4), st.lists(st.sampled_from(ORACLE_WORDS), min_size=1, max_size=12))
+def test_token_patterns_find_what_spacys_matcher_finds(pattern, words):
+    """replylint matches token patterns itself; spaCy's Matcher (greedy LONGEST) is the oracle."""
+    from spacy.matcher import Matcher
+
+    from replylint.matching import Where
+    from replylint.token_patterns import TokenPatterns
+    from replylint.tokens import Tokens
+
+    if all(token.get("OP") in ("?", "*") for token in pattern):
+        return  # replylint refuses a pattern that can match nothing; spaCy would accept it
+    vocabulary = default_linter().checker("en").vocabulary
+    text = " ".join(words)
+    doc = vocabulary.tokenizer(text)
+    matcher = Matcher(vocabulary.tokenizer.vocab)
+    matcher.add("k", [pattern], greedy="LONGEST")
+    expected = sorted((doc[s:e].start_char, doc[s:e].end_char) for _, s, e in matcher(doc))
+
+    ours = TokenPatterns(vocabulary.tokenizer.vocab, vocabulary.lemma, vocabulary.language.fold)
+    ours.add("k", pattern, Where("oracle"))
+    found = ours.find(Tokens(doc, vocabulary.words, text))
+    assert found.get("k", []) == expected
