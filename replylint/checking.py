@@ -2,7 +2,6 @@
 lint each with the options that apply to it. Problems with one file do not stop the others.
 Outcomes come one file at a time, so reports are written while the next files are checked."""
 
-import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from .errors import ReplylintError
 from .formats import is_template_path
 from .linter import Linter, Settings
 from .model import FileReport
+from .process import settle
 
 
 @dataclass
@@ -40,7 +40,6 @@ class Checker:
             raise ReplylintError("configuration file not found", str(request.config))
         self.linters: dict[str, Linter] = {}
         self._configs: dict[str, Config] = {}  # folder of a file -> its configuration
-        self.settled_languages = 0  # languages compiled when the collector was last told (_check_and_settle)
         self.customer_text, self.customer_name = _customer_message(request.in_reply_to) if request.in_reply_to else (None, "")
 
     def config_for(self, path: str) -> Config:
@@ -135,15 +134,8 @@ def _check_chunk(paths: list[str]) -> list[FileOutcome]:
 
 
 def _check_and_settle(checker: Checker, path: str) -> FileOutcome:
-    """check_one; and when it compiled a language, what exists now (spaCy, the compiled rules,
-    their caches) is moved out of the garbage collector's sight: it lives as long as the run,
-    and rescanning it in every full collection cost 8% of the checking. Only the command line
-    does this: it changes the collector for the whole process."""
     outcome = check_one(checker, path)
-    compiled = sum(linter.compiled_languages() for linter in checker.linters.values())
-    if compiled != checker.settled_languages:
-        checker.settled_languages = compiled
-        gc.freeze()
+    settle(sum(linter.compiled_languages() for linter in checker.linters.values()))
     return outcome
 
 
@@ -151,7 +143,7 @@ def _outcomes(checker: Checker, paths: list[str], jobs: int):
     """Each file's outcome, in order; with jobs > 1, chunks of files in worker processes that
     inherit the compiled rules (fork), so workers pay no start-up."""
     global _worker_checker
-    gc.freeze()  # the modules and rules loaded so far, and what workers inherit (see _check_and_settle)
+    settle(sum(linter.compiled_languages() for linter in checker.linters.values()))  # workers inherit it
     if jobs <= 1 or len(paths) < PARALLEL_FROM or inputs.STDIN in paths:
         for path in paths:
             yield _check_and_settle(checker, path)

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from .errors import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, ReplylintError
-from .startup import defer_spacy_init
+from .process import defer_spacy_init
 from .model import LEVELS, MODES, severity
 
 EXIT_INTERNAL = 3

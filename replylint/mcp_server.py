@@ -6,6 +6,7 @@ from .catalogue import catalogue
 from .errors import ReplylintError
 from .formatters.json import report_dict
 from .model import MODES
+from .process import settle
 
 
 def lint_reply(text: str, language: str = "auto", customer_message: str | None = None, mode: str = "draft") -> dict:
@@ -16,10 +17,12 @@ def lint_reply(text: str, language: str = "auto", customer_message: str | None =
     template (a canned response with placeholders)."""
     if mode not in MODES:
         return {"error": "mode must be draft or template"}
+    linter = default_linter()
     try:
-        report = lint_file(default_linter(), "-", text, Options(language=language, mode=mode), customer_message)
+        report = lint_file(linter, "-", text, Options(language=language, mode=mode), customer_message)
     except ReplylintError as error:
         return {"error": str(error)}
+    settle(linter.compiled_languages())
     return report_dict([report])
 
 
@@ -39,4 +42,5 @@ def serve() -> None:
     server = MCPServer("replylint", version=__version__, instructions="Check a draft customer-service reply before sending it.")
     server.tool()(lint_reply)
     server.tool()(list_rules)
+    settle(default_linter().compiled_languages())
     server.run("stdio")

@@ -160,7 +160,7 @@ def test_text_report_counts_files_it_was_given_one_by_one():
 def test_command_line_starts_without_spacys_command_line_and_spacy_still_works_whole():
     script = (
         "import sys\n"
-        "from replylint.startup import defer_spacy_init\n"
+        "from replylint.process import defer_spacy_init\n"
         "defer_spacy_init()\n"
         "from replylint.api import lint\n"
         "assert lint('Thank you for your message, we will reply within 24 hours.', 'en').violations is not None\n"
@@ -186,3 +186,17 @@ def test_rules_explain_and_sarif_know_the_packs_given_with_rules(tmp_path):
     driver_rules = [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]]
     result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "no-refund-promise")
     assert driver_rules[result["ruleIndex"]] == "no-refund-promise"
+
+
+def test_long_lived_objects_are_frozen_once_per_newly_compiled_language():
+    script = (
+        "import gc\n"
+        "from replylint.process import settle\n"
+        "settle(0); first = gc.get_freeze_count()\n"
+        "kept = [[] for _ in range(1000)]\n"
+        "settle(0); same = gc.get_freeze_count()\n"
+        "settle(1); more = gc.get_freeze_count()\n"
+        "print(first > 0, same == first, more >= first + 1000)\n"
+    )
+    result = subprocess.run([sys.executable, "-P", "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["True", "True", "True"], result.stderr
