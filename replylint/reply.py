@@ -220,7 +220,7 @@ def _few_lines_after(text: str, position: int, end: int) -> bool:
     """At most MAX_SIGNATURE_LINES non-blank lines follow. Counting stops there: a long text
     has a sign-off candidate in every part, and counting to its end from each was quadratic."""
     lines = 0
-    for line in _NON_BLANK_LINE.finditer(text, position, end):
+    for _ in _NON_BLANK_LINE.finditer(text, position, end):
         lines += 1
         if lines > MAX_SIGNATURE_LINES:
             return False

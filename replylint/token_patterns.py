@@ -181,14 +181,14 @@ class TokenPatterns:
             if attribute == "IS_SENT_START":
                 sentence_start = _boolean(attribute, value, where)
             elif attribute in FLAGS:
-                bit = self._bit(("flag", attribute), lambda b: self._flags.append((attribute, b)))
+                bit = self._bit(("flag", attribute))
                 if _boolean(attribute, value, where):
                     required |= bit
                 else:
                     forbidden |= bit
             elif attribute == "LENGTH":
                 for compare, number in _length_tests(value, where):
-                    required |= self._bit(("length", compare, number), lambda b: self._lengths.append((compare, number, b)))
+                    required |= self._bit(("length", compare, number))
             elif attribute in TEXT_ATTRIBUTES:
                 more_required, more_forbidden = self._text_tests(attribute, value, where)
                 required, forbidden = required | more_required, forbidden | more_forbidden
@@ -207,7 +207,7 @@ class TokenPatterns:
                 if not isinstance(argument, list) or not all(isinstance(v, str) for v in argument):
                     raise ReplylintError(f"invalid token pattern: {attribute} {operator} takes a list of strings", where.path, where.line)
                 words = frozenset(self._normal(attribute, v) for v in argument)
-                bit = self._bit((attribute, words), lambda b: self._add_members(attribute, words, b))
+                bit = self._bit(("members", attribute, words))
                 if operator == "IN":
                     required |= bit
                 else:
@@ -216,8 +216,7 @@ class TokenPatterns:
                 if not isinstance(argument, str):
                     raise ReplylintError("REGEX in a token pattern must be a string", where.path, where.line)
                 pattern = _checked_regex(re.sub(r"\\u([0-9a-fA-F]{4})", r"\\x{\1}", argument), where)
-                required |= self._bit((attribute, "REGEX", pattern), lambda b: self._regexes.setdefault(attribute, []).append((pattern, b)))
-                self._regex_sets.pop(attribute, None)
+                required |= self._bit(("regex", attribute, pattern))
             else:
                 raise ReplylintError(f"invalid token pattern: {attribute} does not take {operator!r} (IN, NOT_IN, REGEX)", where.path, where.line)
         return required, forbidden
@@ -234,11 +233,22 @@ class TokenPatterns:
         for word in words:
             values[word] = values.get(word, 0) | bit
 
-    def _bit(self, test: tuple, register) -> int:
+    def _bit(self, test: tuple) -> int:
+        """The bit of a test, ("flag", attribute), ("length", comparison, number), ("members",
+        attribute, words) or ("regex", attribute, pattern): a new test gets the next bit."""
         bit = self._bits.get(test)
         if bit is None:
             bit = self._bits[test] = 1 << len(self._bits)
-            register(bit)
+            kind, *arguments = test
+            if kind == "flag":
+                self._flags.append((arguments[0], bit))
+            elif kind == "length":
+                self._lengths.append((*arguments, bit))
+            elif kind == "members":
+                self._add_members(*arguments, bit)
+            else:
+                self._regexes.setdefault(arguments[0], []).append((arguments[1], bit))
+                self._regex_sets.pop(arguments[0], None)
             self._masks.clear()
         return bit
 

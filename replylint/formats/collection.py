@@ -66,7 +66,7 @@ def _recognise(tree, root=True):
         elif tree and all(isinstance(v, Located) for _, v in tree):
             yield from ((str(k), v) for k, v in tree)
         else:
-            for key, value in tree:
+            for _, value in tree:
                 if isinstance(value, list):
                     yield from _recognise(value, root=False)
 

@@ -27,7 +27,7 @@ class CardNumber(Rule):
                         continue
                     masked = _mask(text[span[0]:span[1]])
                     yield self.violation(reply, span, suggestion=masked, fix=masked)
-            for word_start, word_end in self.spans(matches, self.code_words, unit, reply):
+            for _, word_end in self.spans(matches, self.code_words, unit, reply):
                 code = _CODE_AFTER.match(text[word_end:min(unit[1], word_end + 30)])
                 if code:
                     span = (word_end + code.start(1), word_end + code.end(1))
