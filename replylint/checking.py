@@ -141,19 +141,21 @@ def _check_and_settle(checker: Checker, path: str) -> FileOutcome:
 
 def _outcomes(checker: Checker, paths: list[str], jobs: int):
     """Each file's outcome, in order; with jobs > 1, chunks of files in worker processes that
-    inherit the compiled rules (fork), so workers pay no start-up."""
+    inherit the loaded rules (fork), so workers pay no start-up. Where processes cannot fork
+    (Windows), files are checked in this process."""
     global _worker_checker
+    import multiprocessing
+
     settle(sum(linter.compiled_languages() for linter in checker.linters.values()))  # workers inherit it
-    if jobs <= 1 or len(paths) < PARALLEL_FROM or inputs.STDIN in paths:
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if jobs <= 1 or len(paths) < PARALLEL_FROM or inputs.STDIN in paths or not can_fork:
         for path in paths:
             yield _check_and_settle(checker, path)
         return
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     _worker_checker = checker
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    context = multiprocessing.get_context("fork")
     size = max(1, min(CHUNK, len(paths) // (jobs * 4) or 1))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
