@@ -200,3 +200,16 @@ def test_long_lived_objects_are_frozen_once_per_newly_compiled_language():
     )
     result = subprocess.run([sys.executable, "-P", "-c", script], capture_output=True, text=True, timeout=60)
     assert result.stdout.split() == ["True", "True", "True"], result.stderr
+
+
+def test_jobs_give_the_same_report_in_the_same_order(tmp_path):
+    """Past PARALLEL_FROM files, worker processes check chunks; the report must not change."""
+    from replylint.checking import PARALLEL_FROM
+
+    texts = [GOOD, BAD, "Olá Ana,\n\nObrigado pela mensagem. Responderemos em 48 horas.\n", "Здравствуйте! Спасибо за обращение.\n"]
+    for index in range(PARALLEL_FROM + 6):
+        (tmp_path / f"reply{index:03d}.txt").write_text(texts[index % len(texts)], encoding="utf-8")
+    one, two = (run("check", "--format", "json", "--jobs", jobs, str(tmp_path)) for jobs in ("1", "2"))
+    assert one.returncode == two.returncode == 1
+    assert json.loads(two.stdout) == json.loads(one.stdout)
+    assert [Path(f["path"]).name for f in json.loads(two.stdout)["files"]] == [f"reply{i:03d}.txt" for i in range(PARALLEL_FROM + 6)]
