@@ -121,7 +121,7 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
                 openings, name_first = [found], prefix
             break
     if not openings:
-        return reply.start
+        return _read_name_line(reply, tokens, line_end)
     opening = max(openings, key=lambda g: g[1])  # 'dobar dan' rather than 'dobar'
     greeting_end = line_end
     count = 0
@@ -157,6 +157,23 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
         reply.addressee = name_first
     start, _ = strip_span(text, greeting_end, reply.end)
     return start
+
+
+def _read_name_line(reply: Reply, tokens, line_end: int) -> int:
+    """'Helena,' or '{{ first_name }},' alone on the first line addresses the customer without a
+    greeting word: the name is the addressee and the line is not the first sentence. A word the
+    rules know ('Thanks,', 'Sorry!') is not taken for a name, nor a line that the next one goes
+    on from ('Unfortunately,\nwe cannot ...'). Returns where the body starts."""
+    text = reply.text
+    line = text[reply.start:line_end].rstrip()
+    name = line.rstrip(",!")
+    body_start = strip_span(text, line_end, reply.end)[0]
+    first, last = bisect_left(tokens.start, reply.start), bisect_left(tokens.start, line_end)
+    known = any(tokens.words[i].keys or tokens.words[i].heads for i in range(first, last))
+    if name == line or body_start >= reply.end or text[body_start].islower() or known or not _looks_like_name(name):
+        return reply.start
+    reply.addressee = name
+    return body_start
 
 
 def _looks_like_name(words: str) -> bool:
