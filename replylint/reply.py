@@ -25,6 +25,7 @@ _PLACEHOLDER_START = re.compile(r"[\[{<%$]")
 MAX_GREETING_TOKENS = 10
 MAX_NAME_WORDS = 8
 MAX_SIGNATURE_LINES = 6
+_LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[A-Za-z][.)]|[-*•–—·▪])[ \t]+")  # '1. ', 'b) ', '- ', '• ' before a list item
 _NON_BLANK_LINE = re.compile(r"[^\S\r\n]*[^\s][^\r\n]*")  # a line that holds more than whitespace
 
 
@@ -66,6 +67,21 @@ class Reply:
         if scope == "first_sentence":
             return self.sentences[:1]
         raise ValueError(scope)
+
+    def lead_in(self, sentence: Span) -> Span | None:
+        """The line that introduces the list this sentence is an item of ('Please follow these
+        steps:' above '1. Log in ...'), or None when the sentence is not a list item."""
+        text = self.text
+        position = start_of_line(text, sentence[0], self.start)
+        if not _LIST_MARKER.match(text, position):  # the marker opens the sentence or stands before it
+            return None
+        while position > self.start:
+            line_start = start_of_line(text, position - 1, self.start)
+            line = text[line_start:position].strip()
+            if line and not _LIST_MARKER.match(line):  # not a blank line, not an earlier item
+                return strip_span(text, line_start, position) if line.endswith(":") else None
+            position = line_start
+        return None
 
     def is_excluded(self, span: Span) -> bool:
         if span[0] < self.start or span[1] > self.end:
