@@ -94,3 +94,18 @@ def test_name_before_the_greeting(linter):
     assert found["greeting"] == "Анна, добрый день!" and found["addressee"] == "Анна"
     found = parts(linter, "Ahmet Bey merhaba,\n\nBize ulaştığınız için teşekkürler.", "tr")
     assert found["greeting"] == "Ahmet Bey merhaba," and found["addressee"] == "Ahmet Bey"
+
+
+def test_list_items_know_the_line_that_introduces_them(linter):
+    text = "Hi Ann,\n\nTo reset it, follow these steps:\n\n1. Log in.\n2. Open Settings.\n- Then save.\n\nThat is all. Done."
+    reply = linter.check(text, "en").reply
+    lead_ins = {text[s:e]: (text[reply.lead_in((s, e))[0]:reply.lead_in((s, e))[1]] if reply.lead_in((s, e)) else None) for s, e in reply.sentences}
+    assert lead_ins["Log in."] == lead_ins["Open Settings."] == lead_ins["- Then save."] == "To reset it, follow these steps:"
+    assert lead_ins["That is all."] is None and lead_ins["To reset it, follow these steps:"] is None
+
+
+def test_a_name_alone_on_the_first_line_is_the_addressee(linter):
+    reply = linter.check("Helena,\n\nThank you for writing to us.", "en").reply
+    assert reply.addressee == "Helena" and reply.greeting is None
+    assert reply.text[slice(*reply.sentences[0])] == "Thank you for writing to us."
+    assert linter.check("Thanks,\n\nWe refunded it.", "en").reply.addressee == ""
