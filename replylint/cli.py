@@ -7,8 +7,8 @@ from typing import Optional
 import typer
 
 from .errors import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, ReplylintError
-from .process import defer_spacy_init
 from .model import LEVELS, MODES, severity
+from .process import defer_spacy_init
 
 EXIT_INTERNAL = 3
 

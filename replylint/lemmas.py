@@ -164,7 +164,9 @@ def _spacy_lookups_table(name: str, origin: str) -> dict:
 
 def _simplemma_table(code: str, origin: str) -> dict:
     try:
-        from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+        from simplemma.strategies.dictionaries.dictionary_factory import (
+            DefaultDictionaryFactory,
+        )
     except ImportError:
         raise ReplylintError("the lemma source needs the simplemma package", origin) from None
     try:

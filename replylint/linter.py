@@ -14,8 +14,8 @@ from .detect import detect
 from .errors import ReplylintError
 from .language import Language, load_languages
 from .matching import Vocabulary, Where
-from .regexes import save_known_regexes
 from .model import Violation
+from .regexes import save_known_regexes
 from .reply import Reply, read_reply
 from .rulepack import bundled_pack, compile_rules, discover
 from .score import load_scoring

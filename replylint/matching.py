@@ -7,9 +7,8 @@ to one TokenPatterns. Checking a reply runs the tokenizer, one trie walk, and th
 patterns and regexes only when a rule asks for them, whatever the number of rules.
 """
 
-from dataclasses import dataclass
-
 import itertools
+from dataclasses import dataclass
 
 from .errors import ReplylintError
 from .language import Language

@@ -16,9 +16,9 @@ Attributes that need a trained pipeline (POS, TAG, DEP, MORPH, ENT_TYPE, ...) ar
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import reduce
 from operator import or_
+from typing import NamedTuple
 
 import re2
 

@@ -7,7 +7,12 @@ costs a cold start about 20 ms. Languages with a tokenizer of their own (Japanes
 """
 
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, get_lang_class
+from spacy.util import (
+    compile_infix_regex,
+    compile_prefix_regex,
+    compile_suffix_regex,
+    get_lang_class,
+)
 from spacy.vocab import create_vocab
 
 DEFAULT_TOKENIZER = "spacy.Tokenizer.v1"

@@ -43,7 +43,9 @@ def read_items(path: str, text: str, mode: str, collection_keys: dict | None = N
     in a template, placeholders read as opaque names; in a draft they stay as written."""
     suffix = _suffix(path)
     if suffix in COLLECTION_SUFFIXES:
-        from . import collection  # imported when needed: a single draft need not pay for it
+        from . import (
+            collection,  # imported when needed: a single draft need not pay for it
+        )
 
         pieces = collection.items(path, text, suffix, collection_keys or {})
     elif suffix == ".eml":
