@@ -91,10 +91,16 @@ class Prefilter:
         return {self._keys[i] for i in found} if found else set()
 
     def _build(self):
-        options = re2.Options()
-        options.log_errors = False
-        regex_set = re2.Set.SearchSet(options)
-        for regex in self._regexes.values():
-            regex_set.Add(("(?i)" if regex.ignorecase else "") + regex.pattern)
-        regex_set.Compile()
-        return regex_set
+        return search_set(("(?i)" if regex.ignorecase else "") + regex.pattern for regex in self._regexes.values())
+
+
+def search_set(patterns):
+    """One RE2 set of patterns that have each been accepted already: Match(text) gives the
+    indices of those found anywhere in the text (None when none is)."""
+    options = re2.Options()
+    options.log_errors = False
+    regex_set = re2.Set.SearchSet(options)
+    for pattern in patterns:
+        regex_set.Add(pattern)
+    regex_set.Compile()
+    return regex_set

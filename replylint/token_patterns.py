@@ -20,10 +20,8 @@ from functools import reduce
 from operator import or_
 from typing import NamedTuple
 
-import re2
-
 from .errors import ReplylintError
-from .regexes import known_good
+from .regexes import known_good, search_set
 from .tokens import MAX_REMEMBERED_WORDS
 
 MAX_QUANTIFIER = 8
@@ -160,13 +158,7 @@ class TokenPatterns:
         """One RE2 set per attribute, compiled when a word is first tested."""
         for attribute, regexes in self._regexes.items():
             if attribute not in self._regex_sets:
-                options = re2.Options()
-                options.log_errors = False
-                regex_set = re2.Set.SearchSet(options)
-                for pattern, _ in regexes:
-                    regex_set.Add(pattern)
-                regex_set.Compile()
-                self._regex_sets[attribute] = (regex_set, [bit for _, bit in regexes])
+                self._regex_sets[attribute] = (search_set(pattern for pattern, _ in regexes), [bit for _, bit in regexes])
         return self._regex_sets
 
     def _step(self, token, where) -> Step:
