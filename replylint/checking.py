@@ -52,6 +52,9 @@ class Checker:
             config = self._configs[folder] = find_config(Path(folder))
         return config
 
+    def compiled_languages(self) -> int:
+        return sum(linter.compiled_languages() for linter in self.linters.values())
+
     def linter_for(self, config: Config) -> Linter:
         if config.path not in self.linters:
             overrides = {}
@@ -135,7 +138,7 @@ def _check_chunk(paths: list[str]) -> list[FileOutcome]:
 
 def _check_and_settle(checker: Checker, path: str) -> FileOutcome:
     outcome = check_one(checker, path)
-    settle(sum(linter.compiled_languages() for linter in checker.linters.values()))
+    settle(checker.compiled_languages())
     return outcome
 
 
@@ -146,7 +149,7 @@ def _outcomes(checker: Checker, paths: list[str], jobs: int):
     global _worker_checker
     import multiprocessing
 
-    settle(sum(linter.compiled_languages() for linter in checker.linters.values()))  # workers inherit it
+    settle(checker.compiled_languages())  # workers inherit it
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if jobs <= 1 or len(paths) < PARALLEL_FROM or inputs.STDIN in paths or not can_fork:
         for path in paths:

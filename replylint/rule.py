@@ -132,6 +132,11 @@ class Rule:
             units.extend(reply.units(scope))
         return units
 
+    @classmethod
+    def found_in_any(cls, matches, keys: tuple[str, ...], units: list[Span], reply: Reply) -> bool:
+        """Whether any of `keys` occurs in one of `units`."""
+        return bool(matches.union(keys)) and any(cls.spans(matches, keys, unit, reply) for unit in units)
+
     @staticmethod
     def spans(matches, keys: tuple[str, ...], unit: Span, reply: Reply) -> list[Span]:
         """The matches of `keys` inside `unit` (found by bisection, so checking every

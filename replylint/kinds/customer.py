@@ -24,7 +24,7 @@ class Customer(Rule):
         if not said:
             return
         units = self.units(reply)
-        if matches.union(self.keys) and any(self.spans(matches, self.keys, unit, reply) for unit in units):
+        if self.found_in_any(matches, self.keys, units, reply):
             return
         quoted = customer.text[said[0][0]:said[0][1]]
         yield self.violation(reply, anchor_span(reply, reply.units("first_paragraph") or units, self.anchor), quoted)

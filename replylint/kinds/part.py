@@ -27,7 +27,7 @@ class Part(Rule):
                 yield self.violation(reply, reply.greeting, message=f"The reply greets '{reply.addressee}', but the customer's name is '{name}'.", suggestion=f"Greet the customer as {name}.")
             return
         units = self.units(reply)
-        if matches.union(self.keys) and any(self.spans(matches, self.keys, unit, reply) for unit in units):
+        if self.found_in_any(matches, self.keys, units, reply):
             return
         if self.part == "addressee" and reply.greeting:
             yield self.violation(reply, reply.greeting)

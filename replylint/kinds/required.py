@@ -21,7 +21,7 @@ class Required(Rule):
         if reply.end <= reply.start:
             return
         units = self.units(reply)
-        if matches.union(self.keys) and any(self.spans(matches, self.keys, unit, reply) for unit in units):
+        if self.found_in_any(matches, self.keys, units, reply):
             return
         # a missing word in the whole text belongs at its first or last line, not on all of it
         yield self.violation(reply, anchor_span(reply, [] if "text" in self.scopes else units, self.anchor))
