@@ -8,7 +8,6 @@ words, so it is never taken for Croatian or Bosnian."""
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .language import Language
 
@@ -17,7 +16,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 MIN_LETTERS = 12
 WORD_WEIGHT = 3
 MIN_SCORE = 3
-MAX_INDEXES = 64
+MAX_TABLES = 64
 
 
 @dataclass(frozen=True)
@@ -50,9 +49,9 @@ def _writes_cyrillic(language: Language) -> bool:
 
 def _scores(sample: str, words: str, candidates: dict[str, Language]) -> dict[str, float]:
     """Letters that point to a language, and its common words (weighted)."""
-    marked = Counter(_marked_letters(candidates).findall(sample))
+    marked_letters, index, own_folding = _tables(candidates)
+    marked = Counter(marked_letters.findall(sample))
     scores = {code: sum(marked[ch] for ch in language.letters) if marked else 0 for code, language in candidates.items()}
-    index, own_folding = _common_words(candidates)
     for word in words.lower().split():
         for code in index.get(word, ()):
             scores[code] += WORD_WEIGHT
@@ -62,15 +61,17 @@ def _scores(sample: str, words: str, candidates: dict[str, Language]) -> dict[st
     return scores
 
 
-_indexes: dict[tuple, tuple[dict[str, tuple[str, ...]], list[str]]] = {}
+_tables_of: dict[tuple, tuple] = {}
 
 
-def _common_words(candidates: dict[str, Language]) -> tuple[dict[str, tuple[str, ...]], list[str]]:
-    """One index, word -> languages, for the languages that fold as plain lower case (one
-    lookup per word for all of them), and the languages that fold their own way."""
-    key = tuple((code, language.common_words, _own_folding(language)) for code, language in candidates.items())
-    found = _indexes.get(key)
+def _tables(candidates: dict[str, Language]) -> tuple:
+    """For a set of candidate languages, made once: one pattern for every letter that points
+    to one of them; one index, word -> languages, for those that fold as plain lower case (a
+    lookup per word for all of them); and the languages that fold their own way."""
+    key = tuple((code, language.letters, language.common_words, _own_folding(language)) for code, language in candidates.items())
+    found = _tables_of.get(key)
     if found is None:
+        letters = "".join(sorted({ch for language in candidates.values() for ch in language.letters}))
         index: dict[str, list[str]] = {}
         own_folding = []
         for code, language in candidates.items():
@@ -79,25 +80,15 @@ def _common_words(candidates: dict[str, Language]) -> tuple[dict[str, tuple[str,
                 continue
             for word in language.common_words:
                 index.setdefault(word, []).append(code)
-        if len(_indexes) > MAX_INDEXES:
-            _indexes.clear()
-        found = _indexes[key] = ({word: tuple(codes) for word, codes in index.items()}, own_folding)
+        if len(_tables_of) > MAX_TABLES:
+            _tables_of.clear()
+        marked_letters = re.compile("[" + re.escape(letters) + "]" if letters else "(?!)")
+        found = _tables_of[key] = (marked_letters, {word: tuple(codes) for word, codes in index.items()}, own_folding)
     return found
 
 
 def _own_folding(language: Language) -> bool:
     return bool(language.turkic_case or language.transliterate)
-
-
-@lru_cache(maxsize=16)
-def _marked_letters_of(letters: tuple[str, ...]):
-    joined = "".join(sorted(set("".join(letters))))
-    return re.compile("[" + re.escape(joined) + "]" if joined else "(?!)")
-
-
-def _marked_letters(candidates: dict[str, Language]):
-    """One pattern for every letter that points to a candidate language."""
-    return _marked_letters_of(tuple(language.letters for language in candidates.values()))
 
 
 _detectors: dict[frozenset, object] = {}
