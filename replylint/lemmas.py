@@ -33,14 +33,30 @@ LOOKUP_BATCH = 500  # forms per query (SQLite allows 999 parameters at least)
 
 
 class FormTable:
-    """folded form -> folded lemma, read from the cache file one word at a time."""
+    """folded form -> folded lemma: a dict, or the cache file read one word at a time."""
 
-    def __init__(self, path: Path | None, forms: dict[str, str] | None = None):
-        self._forms = forms  # used instead when the cache cannot be written, or once loaded
+    def __init__(self, forms: dict[str, str] | None = None, connection=None, rows: int = 0):
+        self._forms = forms  # in memory: just compiled, or loaded from the file
         self._lock = threading.Lock()
-        self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False) if path else None
+        self._connection = connection
         self._queries = 0
-        self._load_after: int | None = None
+        self._load_after = rows // ROWS_PER_QUERY
+
+    @classmethod
+    def open(cls, path: Path) -> "FormTable | None":
+        """The cache file, if it is there and of this format (one connection for both)."""
+        try:
+            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        except sqlite3.Error:
+            return None
+        try:
+            meta = dict(connection.execute("SELECT key, value FROM meta"))
+        except sqlite3.Error:
+            meta = {}
+        if meta.get("format") != str(CACHE_FORMAT) or not str(meta.get("rows", "")).isdigit():
+            connection.close()
+            return None
+        return cls(connection=connection, rows=int(meta["rows"]))
 
     def get(self, form: str, default=None):
         if self._forms is not None:
@@ -50,9 +66,6 @@ class FormTable:
         with self._lock:
             if self._forms is not None:
                 return self._forms.get(form, default)
-            if self._load_after is None:
-                rows = self._connection.execute("SELECT value FROM meta WHERE key = 'rows'").fetchone()
-                self._load_after = int(rows[0]) // ROWS_PER_QUERY
             self._queries += 1
             if self._queries > self._load_after:
                 self._forms = dict(self._connection.execute("SELECT form, lemma FROM forms"))
@@ -77,23 +90,17 @@ class FormTable:
 def form_table(language: Language, words: set[str]) -> FormTable:
     """Map every folded inflected form of `words`' lemmas (and the words) to the folded lemma."""
     if not words:
-        return FormTable(None, {})
+        return FormTable({})
     path = cache_dir() / f"forms-{language.code}-{_cache_key(language, words)}.sqlite"
-    if _readable(path):
-        return FormTable(path)
-    forms = _compile(language, words)
-    return FormTable(path) if _write_table(path, forms) else FormTable(None, forms)
+    table = FormTable.open(path)
+    if table is None:
+        forms = _compile(language, words)
+        _write_table(path, forms)
+        table = FormTable(forms)  # just compiled: at hand, no need to read it back
+    return table
 
 
-def _readable(path: Path) -> bool:
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
-            return connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() == (str(CACHE_FORMAT),)
-    except sqlite3.Error:
-        return False
-
-
-def _write_table(path: Path, forms: dict[str, str]) -> bool:
+def _write_table(path: Path, forms: dict[str, str]) -> None:
     """Best effort, atomically: a cache that cannot be written only costs time."""
     temporary = None
     try:
@@ -108,11 +115,9 @@ def _write_table(path: Path, forms: dict[str, str]) -> bool:
             connection.execute("INSERT INTO meta VALUES ('rows', ?)", (str(len(forms)),))
         connection.close()
         os.replace(temporary, path)
-        return True
     except (OSError, sqlite3.Error):
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)
-        return False
 
 
 def _compile(language: Language, words: set[str]) -> dict[str, str]:
