@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Iterator
 
 from ..model import FileReport
+from . import Counts
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
@@ -16,12 +17,10 @@ def _escape_property(value: str) -> str:
 
 
 def render(reports: Iterable[FileReport], **_) -> Iterator[str]:
-    counts = {"error": 0, "warning": 0, "suggestion": 0}
-    checked = 0
+    counts = Counts()
     for report in reports:
-        checked += 1
+        counts.add(report)
         for violation in report.violations:
-            counts[violation.level] += 1
             position = report.position(violation)
             properties = ",".join([
                 f"file={_escape_property(report.path)}",
@@ -33,4 +32,4 @@ def render(reports: Iterable[FileReport], **_) -> Iterator[str]:
             ])
             message = violation.message + (f" Fix: {violation.suggestion}" if violation.suggestion else "")
             yield f"::{COMMANDS[violation.level]} {properties}::{_escape_data(message)}\n"
-    yield f"replylint: {checked} file(s) checked: {counts['error']} error(s), {counts['warning']} warning(s), {counts['suggestion']} suggestion(s)\n"
+    yield f"replylint: {counts.sentence()}\n"

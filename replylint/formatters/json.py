@@ -4,16 +4,17 @@ from collections.abc import Iterable, Iterator
 
 import orjson
 
-from ..model import LEVELS, FileReport
+from ..model import FileReport
+from . import Counts
 
 SCHEMA_VERSION = 1
 
 
 def report_dict(reports: list[FileReport]) -> dict:
-    totals = {level: 0 for level in LEVELS}
+    counts = Counts()
     for report in reports:
-        _count(report, totals)
-    return {"version": SCHEMA_VERSION, "files": [file_entry(report) for report in reports], "summary": _summary(len(reports), totals)}
+        counts.add(report)
+    return {"version": SCHEMA_VERSION, "files": [file_entry(report) for report in reports], "summary": _summary(counts)}
 
 
 def file_entry(report: FileReport) -> dict:
@@ -40,25 +41,19 @@ def file_entry(report: FileReport) -> dict:
     return entry
 
 
-def _count(report: FileReport, totals: dict[str, int]) -> None:
-    for violation in report.violations:
-        totals[violation.level] += 1
-
-
-def _summary(files: int, totals: dict[str, int]) -> dict:
-    return {"files": files, "errors": totals["error"], "warnings": totals["warning"], "suggestions": totals["suggestion"]}
+def _summary(counts: Counts) -> dict:
+    levels = counts.levels
+    return {"files": counts.files, "errors": levels["error"], "warnings": levels["warning"], "suggestions": levels["suggestion"]}
 
 
 def render(reports: Iterable[FileReport], **_) -> Iterator[str]:
     """The same text as dumps(report_dict(reports)), written a file at a time."""
     yield f'{{\n  "version": {SCHEMA_VERSION},\n  "files": ['
-    totals = {level: 0 for level in LEVELS}
-    checked = 0
+    counts = Counts()
     for report in reports:
-        yield ("\n    " if checked == 0 else ",\n    ") + dumps(file_entry(report))[:-1].replace("\n", "\n    ")
-        checked += 1
-        _count(report, totals)
-    yield ("\n  ]" if checked else "]") + ',\n  "summary": ' + dumps(_summary(checked, totals))[:-1].replace("\n", "\n  ") + "\n}\n"
+        yield ("\n    " if counts.files == 0 else ",\n    ") + dumps(file_entry(report))[:-1].replace("\n", "\n    ")
+        counts.add(report)
+    yield ("\n  ]" if counts.files else "]") + ',\n  "summary": ' + dumps(_summary(counts))[:-1].replace("\n", "\n  ") + "\n}\n"
 
 
 def dumps(value) -> str:

@@ -8,6 +8,7 @@ which made the report of 10,000 files slower than checking them).
 from collections.abc import Iterable, Iterator
 
 from ..model import FileReport
+from . import Counts
 
 STYLES = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 
@@ -35,10 +36,9 @@ def render(reports: Iterable[FileReport], color: bool = False, width: int = 100,
 
 
 def _lines(reports: Iterable[FileReport]) -> Iterator[Pieces]:
-    counts = {"error": 0, "warning": 0, "suggestion": 0}
-    checked = 0
+    counts = Counts()
     for report in reports:
-        checked += 1
+        counts.add(report)
         if not report.violations and not report.notices:
             continue
         heading = [(report.path, "bold underline"), (f" ({report.language})", "dim")]
@@ -49,7 +49,6 @@ def _lines(reports: Iterable[FileReport]) -> Iterator[Pieces]:
         for notice in report.notices:
             yield [(f"  note: {notice}", "dim")]
         for violation in report.violations:
-            counts[violation.level] += 1
             style = STYLES[violation.level]
             position = report.position(violation)
             yield [(f"  {position.line}:{position.column}", "bold"), (f"  {violation.level:<10}", style), (f" {violation.rule:<24} ", "magenta"), (violation.message, "")]
@@ -60,5 +59,4 @@ def _lines(reports: Iterable[FileReport]) -> Iterator[Pieces]:
             if violation.suggestion:
                 yield [(f"      fix: {violation.suggestion}", "green")]
         yield []
-    summary = f"{checked} file(s) checked: {counts['error']} error(s), {counts['warning']} warning(s), {counts['suggestion']} suggestion(s)"
-    yield [(summary, "bold")]
+    yield [(counts.sentence(), "bold")]
