@@ -48,6 +48,7 @@ def check(
     from . import baseline as baselines
     from .checking import CheckRequest, Tally, start_check
     from .formatters import FORMATS, formatter
+    from .inputs import STDIN
 
     try:
         if output_format not in FORMATS:
@@ -56,7 +57,7 @@ def check(
             if value is not None and value not in allowed:
                 raise ReplylintError(f"unknown {name} '{value}' (expected one of: {', '.join(allowed)})")
         request = CheckRequest(
-            paths=paths or ["-"], language=lang, mode=mode, select=_split(select), ignore=_split(ignore),
+            paths=paths or [STDIN], language=lang, mode=mode, select=_split(select), ignore=_split(ignore),
             rule_dirs=list(rules or []), config=config, in_reply_to=in_reply_to, default_language=default_lang,
             fix=fix and not diff, diff=diff,
         )
@@ -68,7 +69,7 @@ def check(
         _fail(error)
     tally = Tally(lambda problem: typer.echo(f"replylint: {problem}", err=True), known, keep=write_baseline is not None)
     # with --diff, or --fix on standard input, stdout shows the changed text, not the report
-    shows_text = diff or (request.fix and "-" in request.paths)
+    shows_text = diff or (request.fix and STDIN in request.paths)
     try:
         chunks = formatter(output_format)(tally.reports(run.outcomes), color=output_format == "text" and to_terminal, rule_dirs=run.rule_dirs)
         if output:

@@ -69,6 +69,7 @@ class Vocabulary:
         self.anchored_trie: dict = {}  # phrases that must start a sentence
         self.pattern_keys: set[str] = set()
         self.lazy_keys: frozenset[str] = frozenset()  # pattern and regex keys: run when asked for
+        self.regex_prefilter: Prefilter | None = None  # built by finalize()
         self.token_patterns = TokenPatterns(tokenizer.vocab, self.lemma, language.fold)  # run once, when a rule first asks
         self._words: dict[int, Word] = {}
         self._prefix_lengths: list[int] = []
