@@ -301,6 +301,7 @@ def _ends(steps: tuple[Step, ...], masks: list[int], sentence_starts, start: int
             for at in frontier:
                 if at < count:
                     mask = masks[at]
+                    # Step.accepts, written out: this is the innermost loop
                     ok = mask & required == required and not mask & forbidden and (sentence_start is None or sentence_start == (at in sentence_starts))
                     if ok != negated:
                         advanced.append(at + 1)
