@@ -65,8 +65,9 @@ def median_of(command, runs=7, **kwargs) -> float:
 
 
 def steady_state(texts) -> dict:
-    from replylint.api import Options, default_linter, lint_file
     import spacy
+
+    from replylint.api import Options, default_linter, lint_file
 
     linter = default_linter()
     options = Options(language="auto")
@@ -80,8 +81,8 @@ def steady_state(texts) -> dict:
     spacy_rate = len(texts) / (time.perf_counter() - started)
     figures = {"replylint": replylint_rate, "spacy_blank_pipe": spacy_rate}
     try:
-        from proselint.registry import CheckRegistry
         from proselint.checks import __register__
+        from proselint.registry import CheckRegistry
         from proselint.tools import LintFile
 
         CheckRegistry().register_many(__register__)
