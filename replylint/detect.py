@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .language import Language
 
 _WORD = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 MIN_LETTERS = 12
 WORD_WEIGHT = 3
 MIN_SCORE = 3
@@ -31,13 +31,14 @@ def detect(text: str, languages: dict[str, Language], default: str) -> Detection
     letters = len(words) - words.count(" ")
     if letters < MIN_LETTERS:
         return Detection(default, f"too little text to detect its language; using '{default}'")
-    cyrillic = len(_CYRILLIC.findall(sample)) > letters / 3
-    candidates = {code: lang for code, lang in languages.items() if not cyrillic or _writes_cyrillic(lang)}
-    scores = _scores(sample, words, candidates)
+    plain = sample.isascii()  # then no Cyrillic, and no letter that marks a language
+    cyrillic = not plain and sum(map(len, _CYRILLIC.findall(sample))) > letters / 3
+    tables = _tables(languages, cyrillic)
+    scores = _scores(sample, words, tables, plain)
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     if ranked and ranked[0][1] >= MIN_SCORE and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
         return Detection(ranked[0][0])
-    guessed = _lingua(sample, candidates)
+    guessed = _lingua(sample, tables.candidates)
     if guessed:
         return Detection(guessed)
     return Detection(default, f"could not tell the language; using '{default}'")
@@ -47,43 +48,65 @@ def _writes_cyrillic(language: Language) -> bool:
     return bool(_CYRILLIC.search(language.letters)) or any(_CYRILLIC.search(w) for w in language.common_words)
 
 
-def _scores(sample: str, words: str, candidates: dict[str, Language]) -> dict[str, float]:
-    """Letters that point to a language, and its common words (weighted)."""
-    marked_letters, index, own_folding = _tables(candidates)
-    marked = Counter(marked_letters.findall(sample))
-    scores = {code: sum(marked[ch] for ch in language.letters) if marked else 0 for code, language in candidates.items()}
-    for word in words.lower().split():
-        for code in index.get(word, ()):
-            scores[code] += WORD_WEIGHT
-    for code in own_folding:
-        language = candidates[code]
-        scores[code] += WORD_WEIGHT * sum(map(language.common_words.__contains__, language.fold(words).split()))
+def _scores(sample: str, words: str, tables: "_Tables", plain: bool) -> dict[str, float]:
+    """Letters that point to a language, and its common words (weighted): counted in C, then
+    only what was found is looked at in Python."""
+    scores = dict.fromkeys(tables.candidates, 0)
+    if not plain or tables.ascii_marks:
+        for letter, count in Counter(tables.marked_letters.findall(sample)).items():
+            for code in tables.letter_owners[letter]:
+                scores[code] += count
+    lowered = words.lower()
+    counts = Counter(lowered.split())
+    for word in counts.keys() & tables.index.keys():
+        for code in tables.index[word]:
+            scores[code] += WORD_WEIGHT * counts[word]
+    for code in tables.own_folding:
+        language = tables.candidates[code]
+        folded = language.fold(words)
+        folded_counts = counts if folded == lowered else Counter(folded.split())
+        scores[code] += WORD_WEIGHT * sum(folded_counts[word] for word in folded_counts.keys() & language.common_words)
     return scores
 
 
-_tables_of: dict[tuple, tuple] = {}
+@dataclass(frozen=True)
+class _Tables:
+    """For one set of candidate languages, made once: which of them each marked letter points
+    to, one pattern for all those letters, an index word -> languages for those that fold as
+    plain lower case, and the languages that fold their own way."""
+
+    languages: tuple[Language, ...]  # all of them, candidates or not: the key's check
+    candidates: dict[str, Language]
+    marked_letters: re.Pattern
+    ascii_marks: bool  # whether an ASCII letter marks a language
+    letter_owners: dict[str, tuple[str, ...]]
+    index: dict[str, tuple[str, ...]]
+    own_folding: tuple[str, ...]
 
 
-def _tables(candidates: dict[str, Language]) -> tuple:
-    """For a set of candidate languages, made once: one pattern for every letter that points
-    to one of them; one index, word -> languages, for those that fold as plain lower case (a
-    lookup per word for all of them); and the languages that fold their own way."""
-    key = tuple((code, language.letters, language.common_words, _own_folding(language)) for code, language in candidates.items())
+_tables_of: dict[tuple, _Tables] = {}
+
+
+def _tables(languages: dict[str, Language], cyrillic: bool) -> _Tables:
+    key = (cyrillic, *languages)
     found = _tables_of.get(key)
-    if found is None:
-        letters = "".join(sorted({ch for language in candidates.values() for ch in language.letters}))
+    if found is None or found.languages != tuple(languages.values()):  # the same objects: compared by identity
+        candidates = {code: lang for code, lang in languages.items() if not cyrillic or _writes_cyrillic(lang)}
+        owners: dict[str, list[str]] = {}
         index: dict[str, list[str]] = {}
-        own_folding = []
         for code, language in candidates.items():
-            if _own_folding(language):
-                own_folding.append(code)
-                continue
-            for word in language.common_words:
-                index.setdefault(word, []).append(code)
+            for letter in dict.fromkeys(language.letters):
+                owners.setdefault(letter, []).append(code)
+            if not _own_folding(language):
+                for word in language.common_words:
+                    index.setdefault(word, []).append(code)
         if len(_tables_of) > MAX_TABLES:
             _tables_of.clear()
-        marked_letters = re.compile("[" + re.escape(letters) + "]" if letters else "(?!)")
-        found = _tables_of[key] = (marked_letters, {word: tuple(codes) for word, codes in index.items()}, own_folding)
+        marked_letters = re.compile("[" + re.escape("".join(sorted(owners))) + "]" if owners else "(?!)")
+        found = _tables_of[key] = _Tables(
+            tuple(languages.values()), candidates, marked_letters, any(letter.isascii() for letter in owners), {letter: tuple(codes) for letter, codes in owners.items()},
+            {word: tuple(codes) for word, codes in index.items()}, tuple(code for code, language in candidates.items() if _own_folding(language)),
+        )
     return found
 
 

@@ -106,37 +106,47 @@ class TokenPatterns:
     def find(self, tokens) -> dict[str, list[tuple[int, int]]]:
         """{key: [(start, end) in characters]}, the longest of overlapping matches kept."""
         masks = self._word_masks(tokens)
-        absent = ~reduce(or_, masks, 0)
+        starters = self._live_starters(set(masks))
+        if not starters:
+            return {}
         sentence_starts = tokens.sentence_start_set
         count = len(masks)
         candidates: dict[str, list[tuple[int, int]]] = {}
-        remembered = self._starters
         for i, mask in enumerate(masks):
-            starters = remembered.get(mask)
-            if starters is None:
-                starters = remembered[mask] = tuple(pattern for pattern in self._patterns if _may_start(pattern[1], mask))
-            for key, steps, needs in starters:
-                if needs & absent:
-                    continue
+            for key, steps in starters.get(mask, ()):
                 ends = _ends(steps, masks, sentence_starts, i, count)
                 if ends:
                     candidates.setdefault(key, []).extend((i, end) for end in ends)
         starts, ends = tokens.start, tokens.end
         return {key: sorted((starts[s], ends[e - 1]) for s, e in _longest(spans)) for key, spans in candidates.items()}
 
+    def _live_starters(self, distinct_masks: set[int]) -> dict[int, list[tuple[str, tuple]]]:
+        """For each distinct word mask of a text, the patterns a word with it can start and
+        whose required words all occur in the text: most texts leave few or none to try."""
+        absent = ~reduce(or_, distinct_masks, 0)
+        remembered = self._starters
+        live = {}
+        for mask in distinct_masks:
+            starters = remembered.get(mask)
+            if starters is None:
+                starters = remembered[mask] = tuple(pattern for pattern in self._patterns if _may_start(pattern[1], mask))
+            found = [(key, steps) for key, steps, needs in starters if not needs & absent]
+            if found:
+                live[mask] = found
+        return live
+
     def _word_masks(self, tokens) -> list[int]:
         remembered = self._masks
-        masks = []
-        for i, orth in enumerate(tokens.orth):
-            mask = remembered.get(orth)
-            if mask is None:
-                if len(remembered) > MAX_REMEMBERED_WORDS:
-                    remembered.clear()
-                strings = self.vocab.strings
-                known = tokens.words[i]
-                word = WordAttributes(strings[orth], strings[known.form], strings[known.lemma], self.vocab[orth])
-                mask = remembered[orth] = self._test(word)
-            masks.append(mask)
+        masks = list(map(remembered.get, tokens.orth))
+        if None in masks:
+            if len(remembered) > MAX_REMEMBERED_WORDS:
+                remembered.clear()
+            strings = self.vocab.strings
+            for i, mask in enumerate(masks):
+                if mask is None:
+                    orth, known = tokens.orth[i], tokens.words[i]
+                    word = WordAttributes(strings[orth], strings[known.form], strings[known.lemma], self.vocab[orth])
+                    masks[i] = remembered[orth] = self._test(word)
         return masks
 
     def _test(self, word: WordAttributes) -> int:
