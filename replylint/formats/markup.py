@@ -43,7 +43,7 @@ def _mask(text: str, pattern: re.Pattern, keep_group: int | None = None) -> str:
 
 
 def looks_like_html(text: str) -> bool:
-    return len(_TAG.findall(text, 0, 20000)) >= 2
+    return "<" in text and len(_TAG.findall(text, 0, 20000)) >= 2
 
 
 def mask_html(text: str) -> str:
