@@ -2,6 +2,7 @@
 offsets, what the vocabulary knows of each word, and sentence starts. Everything downstream
 works on these lists instead of spaCy Token objects, which are costly to create one by one."""
 
+import re
 from typing import NamedTuple
 
 from spacy.attrs import IDX, LENGTH, ORTH
@@ -10,6 +11,9 @@ from spacy.pipeline.sentencizer import Sentencizer
 SENTENCE_END = frozenset(Sentencizer.default_punct_chars)
 MAX_REMEMBERED_WORDS = 200_000  # per-word caches start again past this: memory stays bounded
 CLOSERS = frozenset("\"'”’»)]}")
+_LIST_NUMBER = re.compile(r"\d{1,3}[.)]?")  # '1', '1.' or '2)': some tokenizers keep the dot
+ITEM_PUNCTUATION = frozenset(".)")
+BULLETS = frozenset("-*•–—·▪◦‣")
 
 
 class Word(NamedTuple):
@@ -28,12 +32,13 @@ class Word(NamedTuple):
     closer: bool  # starts with a closing quote or bracket
     upper: bool  # starts with a capital letter
     alnum: bool  # starts with a letter or digit
+    list_number: bool  # '1', '1.', '2)': a list item's number when it opens a line
 
 
-def word_facts(text: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+def word_facts(text: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
     """The Word fields that depend on the text alone, in order from `space`."""
     first = text[:1]
-    return (text.isspace(), "\n" in text or "\r" in text, all(ch in SENTENCE_END for ch in text), first in CLOSERS, first.isupper(), first.isalnum())
+    return (text.isspace(), "\n" in text or "\r" in text, all(ch in SENTENCE_END for ch in text), first in CLOSERS, first.isupper(), first.isalnum(), _LIST_NUMBER.fullmatch(text) is not None)
 
 
 class Tokens:
@@ -57,23 +62,39 @@ class Tokens:
 
 def _sentence_starts(text: str, starts: list[int], ends: list[int], words: list[Word]) -> list[int]:
     """Token indices that start a sentence: after sentence-final punctuation (and closing
-    quotes), and after a line break before a capitalised word or after punctuation."""
+    quotes), and after a line break before a capitalised word or after punctuation. A list
+    item's marker ('- ', '1. ', '2) ') at the start of a line starts one, and so does the
+    item's first word: a request there opens its sentence."""
     found = []
     expect_start = True
     after_break = False
+    line_start = True
+    marker_end = -1  # the token holding a list number's '.' or ')'
     last = len(words) - 1
     for i, word in enumerate(words):
         if word.space:
             after_break = after_break or word.line_break
             continue
+        line_start = line_start or after_break
+        item = line_start and _opens_item(word, text, starts[i], ends[i], i < last and starts[i + 1] == ends[i] and text[ends[i]] in ITEM_PUNCTUATION)
         # after a line break: a capitalised word, or a bullet; not a line wrapped after a comma
-        if (expect_start and not (word.closer and found)) or (after_break and (word.upper or not word.alnum)):
+        if i != marker_end and (item or (expect_start and not (word.closer and found)) or (after_break and (word.upper or not word.alnum))):
             if not found or found[-1] != i:
                 found.append(i)
             expect_start = False
-        if word.final:
-            expect_start = True
+        if item and word.alnum and text[ends[i] - 1] not in ITEM_PUNCTUATION:
+            marker_end = i + 1
+        if word.final or item or i == marker_end:
+            expect_start = not item or i != marker_end - 1
         elif not word.closer:
             expect_start = False
+        line_start = False
         after_break = i < last and ends[i] != starts[i + 1] and "\n" in text[ends[i]:starts[i + 1]]
     return found
+
+
+def _opens_item(word: Word, text: str, start: int, end: int, punctuation_follows: bool) -> bool:
+    """A bullet, or a number with its '.' or ')' (in the token or just after it), opening a line."""
+    if end - start == 1 and text[start] in BULLETS:
+        return True
+    return word.list_number and (text[end - 1] in ITEM_PUNCTUATION or punctuation_follows)

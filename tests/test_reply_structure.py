@@ -100,8 +100,23 @@ def test_list_items_know_the_line_that_introduces_them(linter):
     text = "Hi Ann,\n\nTo reset it, follow these steps:\n\n1. Log in.\n2. Open Settings.\n- Then save.\n\nThat is all. Done."
     reply = linter.check(text, "en").reply
     lead_ins = {text[s:e]: (text[reply.lead_in((s, e))[0]:reply.lead_in((s, e))[1]] if reply.lead_in((s, e)) else None) for s, e in reply.sentences}
-    assert lead_ins["Log in."] == lead_ins["Open Settings."] == lead_ins["- Then save."] == "To reset it, follow these steps:"
+    assert lead_ins["Log in."] == lead_ins["Open Settings."] == lead_ins["Then save."] == "To reset it, follow these steps:"
     assert lead_ins["That is all."] is None and lead_ins["To reset it, follow these steps:"] is None
+
+
+def test_a_list_item_starts_a_sentence_after_its_marker(linter):
+    """'1.' is one token in Serbian and Turkish, two in English; '2)' and bullets are markers
+    too. The marker is no sentence of its own; the item's first word starts one."""
+    for language, text in [
+        ("sr", "Uradite ovo:\n1. Prijavite se.\n2) Kliknite ovde.\n- Sačuvajte.\n• Gotovo je."),
+        ("en", "Do this:\n1. Log in.\n2) Click here.\n- Save it.\n• Done."),
+    ]:
+        reply = linter.check(text, language).reply
+        sentences = [text[s:e] for s, e in reply.sentences]
+        assert sentences[0] == text.split("\n")[0]
+        assert sentences[1:] == [line.split(" ", 1)[1] for line in text.split("\n")[1:]]
+    reply = linter.check("Şubemiz 3. katta. Bekliyoruz.", "tr").reply  # an ordinal inside a line is no marker
+    assert [reply.text[s:e] for s, e in reply.sentences] == ["Şubemiz 3. katta.", "Bekliyoruz."]
 
 
 def test_a_name_alone_on_the_first_line_is_the_addressee(linter):
