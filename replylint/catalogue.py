@@ -6,6 +6,8 @@ from .errors import ReplylintError
 from .language import load_languages
 from .rulepack import bundled_pack, discover
 
+ALL_LANGUAGES = "all"
+
 
 @dataclass
 class Entry:
@@ -40,6 +42,19 @@ def catalogue(language: str | None, rule_dirs=()) -> list[Entry]:
             description=" ".join(str(main.get("description", "")).split()),
             source=str(main.get("source", "")),
             languages=applies,
-            examples={code: source.examples(code) for code in applies if not source.language_neutral},
+            examples=_examples(source, applies),
         ))
     return sorted(entries, key=lambda e: e.id)
+
+
+def _examples(source, applies: list[str]) -> dict[str, dict]:
+    """{language: {pass: [...], fail: [...]}}. A rule without language files keeps its examples
+    in its main file, per language or, when they hold for every language, as ALL_LANGUAGES."""
+    if not source.language_neutral:
+        return {code: source.examples(code) for code in applies}
+    examples = source.main.get("examples") or {}
+    if not isinstance(examples, dict):
+        return {}
+    if "pass" in examples or "fail" in examples:
+        return {ALL_LANGUAGES: examples}
+    return {code: examples[code] for code in applies if isinstance(examples.get(code), dict)}

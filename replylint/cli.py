@@ -200,10 +200,19 @@ def explain(rule: str = typer.Argument(..., help="A rule id, e.g. thank-first.")
     lines.append(f"Languages: {', '.join(entry.languages)}")
     for language, examples in entry.examples.items():
         for verdict in ("pass", "fail"):
-            for example in examples.get(verdict, []):
-                shown = example.replace("\n", "\\n")
-                lines.append(f"  [{language}] {verdict}: {shown}")
+            for example in examples.get(verdict) or []:
+                lines.append(f"  [{language}] {verdict}: {_shown_example(example)}")
     typer.echo("\n".join(lines))
+
+
+def _shown_example(example) -> str:
+    """An example on one line: a text, or a mapping with its text and what it needs besides
+    (the customer's message it answers, a mode, declared variables)."""
+    if not isinstance(example, dict):
+        return str(example).replace("\n", "\\n")
+    shown = str(example.get("text", "")).replace("\n", "\\n")
+    circumstances = [f"{key.replace('_', ' ')}: {value!r}" for key, value in example.items() if key != "text"]
+    return f"{shown}  ({'; '.join(circumstances)})" if circumstances else shown
 
 
 @app.command()

@@ -116,6 +116,21 @@ def test_explain_prints_rationale_guideline_and_examples():
     assert "[en] fail:" in result.stdout and "[en] pass:" in result.stdout
 
 
+def test_explain_shows_examples_that_need_more_than_a_text():
+    result = run("explain", "language-mismatch")
+    assert result.returncode == 0, result.stderr
+    assert "[en] pass: Hi, thanks for writing. Your parcel is at the depot.  (in reply to: 'Ok')" in result.stdout
+
+
+def test_explain_shows_the_examples_of_a_rule_without_language_files(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "no-ticket-jargon.yaml").write_text("extends: existence\nmessage: x\nraw: ['TKT-\\d+']\nexamples:\n  pass: [Your request is open.]\n  fail: ['[[TKT-12]] is open.']\n", encoding="utf-8")
+    result = run("explain", "no-ticket-jargon", "--rules", str(pack))
+    assert result.returncode == 0, result.stderr
+    assert "[all] pass: Your request is open." in result.stdout and "[all] fail: [[TKT-12]] is open." in result.stdout
+
+
 def test_bad_rule_pack_names_file_and_line(tmp_path):
     pack = tmp_path / "pack"
     pack.mkdir()
