@@ -62,23 +62,25 @@ class Tokens:
 
 def _sentence_starts(text: str, starts: list[int], ends: list[int], words: list[Word]) -> list[int]:
     """Token indices that start a sentence: after sentence-final punctuation (and closing
-    quotes), and after a line break before a capitalised word or after punctuation. A list
-    item's marker ('- ', '1. ', '2) ') at the start of a line starts one, and so does the
-    item's first word: a request there opens its sentence."""
+    quotes), after a blank line, and after a line break before a capitalised word or after
+    punctuation. A list item's marker ('- ', '1. ', '2) ') at the start of a line starts one,
+    and so does the item's first word: a request there opens its sentence."""
     found = []
     expect_start = True
     after_break = False
     line_start = True
     marker_end = -1  # the token holding a list number's '.' or ')'
     last = len(words) - 1
+    paragraph_start = False
     for i, word in enumerate(words):
         if word.space:
             after_break = after_break or word.line_break
+            paragraph_start = paragraph_start or (word.line_break and _holds_blank_line(text, starts[i], ends[i]))
             continue
         line_start = line_start or after_break
         item = line_start and _opens_item(word, text, starts[i], ends[i], i < last and starts[i + 1] == ends[i] and text[ends[i]] in ITEM_PUNCTUATION)
         # after a line break: a capitalised word, or a bullet; not a line wrapped after a comma
-        if i != marker_end and (item or (expect_start and not (word.closer and found)) or (after_break and (word.upper or not word.alnum))):
+        if i != marker_end and (item or paragraph_start or (expect_start and not (word.closer and found)) or (after_break and (word.upper or not word.alnum))):
             if not found or found[-1] != i:
                 found.append(i)
             expect_start = False
@@ -88,9 +90,14 @@ def _sentence_starts(text: str, starts: list[int], ends: list[int], words: list[
             expect_start = not item or i != marker_end - 1
         elif not word.closer:
             expect_start = False
-        line_start = False
+        line_start = paragraph_start = False
         after_break = i < last and ends[i] != starts[i + 1] and "\n" in text[ends[i]:starts[i + 1]]
     return found
+
+
+def _holds_blank_line(text: str, start: int, end: int) -> bool:
+    """Whitespace with two line breaks: a paragraph ends there, and so does any sentence."""
+    return text.count("\n", start, end) >= 2 or text.count("\r", start, end) >= 2
 
 
 def _opens_item(word: Word, text: str, start: int, end: int, punctuation_follows: bool) -> bool:

@@ -35,6 +35,15 @@ def test_html_tags_scripts_and_styles_are_not_prose(linter):
     assert greeting == []
 
 
+def test_an_inline_tag_written_over_lines_breaks_no_sentence():
+    from replylint.formats.markup import mask_html
+
+    text = '<p>If you have questions, please <a\n  href="https://help.example.com"><span\n  style="color: red">log in</span></a> to the help centre.</p>'
+    masked = mask_html(text)
+    assert len(masked) == len(text)
+    assert "please" in masked and "\n" not in masked.strip()
+
+
 def test_html_entities_keep_offsets(linter):
     text = "<p>Hi Ann,</p><p>Thanks&nbsp;for writing &amp; we&#39;ll reply soon.</p>"
     report = check(linter, "reply.html", text)

@@ -119,6 +119,15 @@ def test_a_list_item_starts_a_sentence_after_its_marker(linter):
     assert [reply.text[s:e] for s, e in reply.sentences] == ["Şubemiz 3. katta.", "Bekliyoruz."]
 
 
+def test_a_blank_line_starts_a_sentence_even_before_a_small_letter(linter):
+    """'Poštovani,' then a paragraph in lower case, as Serbian letters are written: its first
+    word opens a sentence (for '^' phrases and IS_SENT_START), a wrapped line does not."""
+    text = "Poštovani,\n\npošaljite nam broj porudžbine,\nkako bismo proverili."
+    tokens = linter.check(text, "sr").reply.tokens
+    starts = [tokens.text(i) for i in tokens.sentence_starts]
+    assert "pošaljite" in starts and "kako" not in starts
+
+
 def test_a_name_alone_on_the_first_line_is_the_addressee(linter):
     reply = linter.check("Helena,\n\nThank you for writing to us.", "en").reply
     assert reply.addressee == "Helena" and reply.greeting is None

@@ -53,8 +53,10 @@ def mask_html(text: str) -> str:
 
     def tag(found: re.Match) -> str:
         name = found.group(1).lower()
+        if name not in _BLOCK_TAGS:  # an inline tag breaks no line, even one written over several
+            return " " * len(found.group())
         masked = blank(found.group())
-        if name in _BLOCK_TAGS and "\n" not in found.group():
+        if "\n" not in found.group():
             return "\n" + masked[1:] if name in ("br", "li", "tr") else "\n\n" + masked[2:] if len(masked) > 1 else "\n"
         return masked
 
