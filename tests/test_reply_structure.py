@@ -128,6 +128,13 @@ def test_a_blank_line_starts_a_sentence_even_before_a_small_letter(linter):
     assert "pošaljite" in starts and "kako" not in starts
 
 
+def test_a_dot_after_a_number_ends_no_sentence_before_a_small_letter(linter):
+    """Ordinals and years in Latvian, Serbian, Turkish dates ('2023. gada 1. janvārī')."""
+    text = "Līgums noslēgts 2023. gada 1. janvārī un ir spēkā. Paldies par 3. Nākamais."
+    reply = linter.check(text, "lv").reply
+    assert [text[s:e] for s, e in reply.sentences] == ["Līgums noslēgts 2023. gada 1. janvārī un ir spēkā.", "Paldies par 3.", "Nākamais."]
+
+
 def test_a_name_alone_on_the_first_line_is_the_addressee(linter):
     reply = linter.check("Helena,\n\nThank you for writing to us.", "en").reply
     assert reply.addressee == "Helena" and reply.greeting is None
