@@ -6,7 +6,8 @@ import re
 from ..rule import Rule
 
 _GROUP = re.compile(r"\d+")
-_DIGIT_RUN = re.compile(r"(?<![\d\w*•])(?<![*•][ \-\u00a0])\d(?:[ \-\u00a0]?\d){12,}(?![\d\w])")
+# the look-behinds come after the first digit, so the engine scans for a digit first
+_DIGIT_RUN = re.compile(r"\d(?<![\d\w*•]\d)(?<![*•][ \-\u00a0]\d)(?:[ \-\u00a0]?\d){12,}(?![\d\w])")
 # the first number within three words after 'CVV': words are letters, so a masked '***' or
 # another number ends the search (and a second run finds nothing new to mask)
 _CODE_AFTER = re.compile(r"^\W{0,3}(?:[^\W\d_]+\W{1,3}){0,3}?(\d{3,4})(?!\d)")
