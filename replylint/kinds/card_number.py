@@ -47,13 +47,27 @@ def _cards_in(text: str, start: int, end: int):
             digits += text[groups[last][0]:groups[last][1]]
             if len(digits) > 19:
                 break
-            if len(digits) >= 13 and digits[0] != "0" and _luhn(digits):
+            if len(digits) >= 13 and _issued(digits) and _luhn(digits):
                 found = last
         if found is None:
             first += 1
             continue
         yield groups[first][0], groups[found][1]
         first = found + 1
+
+
+def _issued(digits: str) -> bool:
+    """Whether the number starts as payment cards do: 3 (Amex, Diners, JCB), 4 (Visa), 5 and 6
+    (Mastercard, Maestro, Discover, UnionPay), 2200-2204 (Mir), 2221-2720 (Mastercard), 9792
+    (Troy), and 1 for 15-digit UATP. A protocol or order number ('20240312123456') that happens
+    to pass the Luhn check is not a card."""
+    first = digits[0]
+    if first in "3456":
+        return True
+    if first == "2":
+        prefix = int(digits[:4])
+        return 2200 <= prefix <= 2204 or 2221 <= prefix <= 2720
+    return digits.startswith("9792") or (first == "1" and len(digits) == 15)
 
 
 def _luhn(digits: str) -> bool:
