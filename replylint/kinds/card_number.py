@@ -6,6 +6,7 @@ import re
 from ..rule import Rule
 
 _GROUP = re.compile(r"\d+")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,4})?\b")
 # the look-behinds come after the first digit, so the engine scans for a digit first
 _DIGIT_RUN = re.compile(r"\d(?<![\d\w*•]\d)(?<![*•][ \-\u00a0]\d)(?:[ \-\u00a0]?\d){12,}(?![\d\w])")
 # the first number within three words after 'CVV': words are letters, so a masked '***' or
@@ -22,9 +23,12 @@ class CardNumber(Rule):
     def check(self, reply, matches):
         text = reply.text
         for unit in self.units(reply):
+            ibans = None
             for found in _DIGIT_RUN.finditer(text, *unit):
                 for span in _cards_in(text, found.start(), found.end()):
-                    if reply.is_excluded(span):
+                    if ibans is None:  # an IBAN's digits can pass the Luhn check: 'TR12 0001 0012 3456 ...'
+                        ibans = [m.span() for m in _IBAN.finditer(text, *unit)]
+                    if reply.is_excluded(span) or any(s <= span[0] and span[1] <= e for s, e in ibans):
                         continue
                     masked = _mask(text[span[0]:span[1]])
                     yield self.violation(reply, span, suggestion=masked, fix=masked)
