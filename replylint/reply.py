@@ -61,8 +61,12 @@ class Reply:
             return self.paragraphs[:1]
         if scope == "last_paragraph":
             return self.paragraphs[-1:]
-        if scope == "ending":  # the last two paragraphs: an offer of help, then thanks
-            return self.paragraphs[-2:]
+        if scope == "ending":  # the last two paragraphs (an offer of help, then thanks), not the opening sentence
+            ending = self.paragraphs[-2:]
+            if ending and len(self.sentences) > 1 and ending[0][0] == self.sentences[0][0]:
+                after_opening = strip_span(self.text, self.sentences[0][1], ending[0][1])
+                ending = ([after_opening] if after_opening[1] > after_opening[0] else []) + ending[1:]
+            return ending
         if scope == "sentence":
             return list(self.sentences)
         if scope == "first_sentence":

@@ -135,6 +135,15 @@ def test_a_dot_after_a_number_ends_no_sentence_before_a_small_letter(linter):
     assert [text[s:e] for s, e in reply.sentences] == ["Līgums noslēgts 2023. gada 1. janvārī un ir spēkā.", "Paldies par 3.", "Nākamais."]
 
 
+def test_the_ending_leaves_out_the_opening_sentence(linter):
+    """Thanks or an offer of help in the first sentence do not close a reply, unless it is
+    the only sentence."""
+    reply = linter.check("Thanks for writing! Your order shipped.\n\nWe will track it.", "en").reply
+    assert [reply.text[s:e] for s, e in reply.units("ending")] == ["Your order shipped.", "We will track it."]
+    reply = linter.check("Thanks for writing!", "en").reply
+    assert [reply.text[s:e] for s, e in reply.units("ending")] == ["Thanks for writing!"]
+
+
 def test_a_name_alone_on_the_first_line_is_the_addressee(linter):
     reply = linter.check("Helena,\n\nThank you for writing to us.", "en").reply
     assert reply.addressee == "Helena" and reply.greeting is None
