@@ -66,7 +66,7 @@ class Duration(Rule):
             values = [float(v.replace(",", ".")) for v in found.groups() if v]
             return max(values), found.start()
         for (start, end), value in words:
-            if window_start <= start and not text[end:unit_start].strip(" -"):
+            if window_start <= start and end <= unit_start and not text[end:unit_start].strip(" -"):
                 return value, start
         return None, None
 
