@@ -20,6 +20,10 @@ class Entry:
     languages: list[str]
     examples: dict[str, dict]
 
+    def listed(self) -> dict:
+        """What `replylint rules --format json` and the MCP tool list_rules show of a rule."""
+        return {"id": self.id, "level": self.level, "kind": self.kind, "languages": self.languages, "summary": self.message, "source": self.source}
+
 
 def catalogue(language: str | None, rule_dirs=()) -> list[Entry]:
     """Every rule of the bundled pack and of the packs in `rule_dirs` (only those that apply

@@ -159,7 +159,7 @@ def list_rules(
     except ReplylintError as error:
         _fail(error)
     if output_format == "json":
-        typer.echo(json.dumps([{"id": e.id, "level": e.level, "kind": e.kind, "languages": e.languages, "summary": e.message, "source": e.source} for e in entries], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([e.listed() for e in entries], ensure_ascii=False, indent=2))
         return
     if output_format == "markdown":
         typer.echo(_markdown_table(entries, languages))

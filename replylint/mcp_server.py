@@ -27,11 +27,8 @@ def lint_reply(text: str, language: str = "auto", customer_message: str | None =
 
 
 def list_rules(language: str | None = None) -> list[dict]:
-    """The rules replylint checks: id, level, languages, summary and the guideline behind it."""
-    return [
-        {"id": e.id, "level": e.level, "languages": e.languages, "summary": e.message, "source": e.source}
-        for e in catalogue(language)
-    ]
+    """The rules replylint checks: id, level, kind, languages, summary and the guideline behind it."""
+    return [entry.listed() for entry in catalogue(language)]
 
 
 def serve() -> None:

@@ -108,5 +108,7 @@ def test_mcp_round_trip_through_the_sdk_client():
     assert report["version"] == 1
     assert "vague-timeframe" in {v["rule"] for v in report["files"][0]["violations"]}
     listed = [json.loads(block.text) for block in rules.content]
-    ids = {r["id"] for r in (listed[0] if len(listed) == 1 and isinstance(listed[0], list) else listed)}
-    assert "thank-first" in ids
+    entries = {r["id"]: r for r in (listed[0] if len(listed) == 1 and isinstance(listed[0], list) else listed)}
+    assert entries["thank-first"]["kind"] == "required"
+    cli_listed = {e["id"]: e for e in json.loads(subprocess.run([sys.executable, "-P", "-m", "replylint", "rules", "--lang", "en", "--format", "json"], capture_output=True, text=True).stdout)}
+    assert entries == cli_listed  # the same catalogue, one shape
