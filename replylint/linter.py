@@ -5,6 +5,7 @@ long-running process pays for loading once and checks a reply in about a millise
 """
 
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,7 +68,12 @@ class LanguageChecker:
         for name, key in self.structure_keys.items():
             if key in matches.found:  # structure vocabulary is phrases: found already
                 matches.found["@" + name] = matches.found[key]
-        return read_reply(text, tokens, matches, self.quote_header), matches
+        reply = read_reply(text, tokens, matches, self.quote_header)
+        if reply.paragraphs:  # the body's first word starts a sentence: after 'Hi Sam,' on its line, after '@handle'
+            first = bisect_left(tokens.start, reply.paragraphs[0][0])
+            if first < len(tokens) and first not in tokens.sentence_start_set:
+                self.vocabulary.match_sentence_start(matches, first)
+        return reply, matches
 
     def check(self, text: str, mode: str, placeholders=(), customer: "CustomerMessage | None" = None) -> tuple[list[Violation], Reply]:
         reply, matches = self.analyze(text)

@@ -230,10 +230,27 @@ class Vocabulary:
         """Phrases are found at once (one look at each word's trie heads); token patterns and
         regexes only when a rule asks for them."""
         found: dict[str, list[tuple[int, int]]] = {}
+        leads = [(i, word.keys, word.heads) for i, word in enumerate(tokens.words) if word.keys or word.heads]
+        self._walk(tokens, leads + _anchored_leads(tokens, tokens.sentence_starts), found)
+        for spans in found.values():
+            spans.sort()
+        return Matches(self, tokens, found)
+
+    def match_sentence_start(self, matches: "Matches", index: int) -> None:
+        """A token that the reply's structure shows to start a sentence (the body after a
+        greeting on the same line, or after chat handles): the phrases that must start one."""
+        tokens = matches.tokens
+        tokens.add_sentence_start(index)
+        found: dict[str, list[tuple[int, int]]] = {}
+        self._walk(tokens, _anchored_leads(tokens, [index]), found)
+        for key, spans in found.items():
+            matches.found[key] = sorted(matches.found.get(key, []) + spans)
+
+    @staticmethod
+    def _walk(tokens: Tokens, leads: list, found: dict) -> None:
+        """From each lead word, down the trie as far as the next words go."""
         words, starts, ends = tokens.words, tokens.start, tokens.end
         count = len(words)
-        leads = [(i, word.keys, word.heads) for i, word in enumerate(words) if word.keys or word.heads]
-        leads += [(i, words[i].anchored_keys, words[i].anchored_heads) for i in tokens.sentence_starts if words[i].anchored_keys or words[i].anchored_heads]
         for i, keys, heads in leads:
             if keys:
                 span = (starts[i], ends[i])
@@ -254,9 +271,6 @@ class Vocabulary:
                     for child in (node.get(lemma), node.get(-form), node.get(prefix), node.get(ANY)):
                         if child:
                             stack.append((child, at + 1))
-        for spans in found.values():
-            spans.sort()
-        return Matches(self, tokens, found)
 
     def _run_regex(self, key: str, text: str) -> list[tuple[int, int]]:
         """Matches of a regex. Where it has named groups, the span is the first named group
@@ -279,6 +293,11 @@ class Vocabulary:
                 spans.append(span)
             position = max(span[1], found.start() + 1)  # a boundary matched after the span may start the next
         return spans
+
+
+def _anchored_leads(tokens: Tokens, indices) -> list:
+    words = tokens.words
+    return [(i, words[i].anchored_keys, words[i].anchored_heads) for i in indices if words[i].anchored_keys or words[i].anchored_heads]
 
 
 def _first_steps(trie: dict, lemma: int, form: int, prefix: int) -> tuple[tuple, tuple]:

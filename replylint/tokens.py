@@ -3,6 +3,7 @@ offsets, what the vocabulary knows of each word, and sentence starts. Everything
 works on these lists instead of spaCy Token objects, which are costly to create one by one."""
 
 import re
+from bisect import insort
 from typing import NamedTuple
 
 from spacy.attrs import IDX, LENGTH, ORTH
@@ -55,6 +56,10 @@ class Tokens:
 
     def __len__(self):
         return len(self.orth)
+
+    def add_sentence_start(self, index: int) -> None:
+        insort(self.sentence_starts, index)
+        self.sentence_start_set.add(index)
 
     def text(self, i: int) -> str:
         return self.text_all[self.start[i]:self.end[i]]

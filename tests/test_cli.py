@@ -11,7 +11,7 @@ from replylint.api import lint
 from replylint.formatters import json as json_report
 from replylint.formatters import text as text_report
 
-GOOD = "Hi Jane,\n\nThank you for contacting Acme support. We have received your request and refunded your order today.\n\nIs there anything else I can help you with?\n\nBest regards,\nSam\nAcme Support, support@acme.example\n"
+GOOD = "Hi Jane,\n\nThank you for contacting Acme support. We have received your request and refunded your order today.\n\nIs there anything else I can help you with? Have a great day!\n\nBest regards,\nSam\nAcme Support, support@acme.example\n"
 BAD = "Hello,\n\nAs I already said, you should have read the manual. SORRY!!!\n"
 
 
