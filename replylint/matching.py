@@ -266,6 +266,8 @@ class Vocabulary:
                         found.setdefault(key, []).append(span)
                     if len(node) == 1:
                         continue  # a leaf: no longer phrase goes on from here
+                if at < count and words[at].wrap:  # 'as soon as\npossible' in a wrapped line
+                    at += 1
                 if at < count:
                     lemma, form, prefix = words[at][:3]
                     for child in (node.get(lemma), node.get(-form), node.get(prefix), node.get(ANY)):

@@ -190,7 +190,7 @@ def _read_name_line(reply: Reply, tokens, line_end: int) -> int:
     name = line.rstrip(",!")
     body_start = strip_span(text, line_end, reply.end)[0]
     first, last = bisect_left(tokens.start, reply.start), bisect_left(tokens.start, line_end)
-    known = any(tokens.words[i].keys or tokens.words[i].heads for i in range(first, last))
+    known = any((word.keys or word.heads) and word.alnum for word in tokens.words[first:last])  # a word, not a comma
     if name == line or body_start >= reply.end or text[body_start].islower() or known or not _looks_like_name(name):
         return reply.start
     reply.addressee = name

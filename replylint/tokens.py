@@ -29,6 +29,7 @@ class Word(NamedTuple):
     anchored_heads: tuple
     space: bool
     line_break: bool
+    wrap: bool  # spaces or one line break inside a sentence: phrases go on across it
     final: bool  # sentence-final punctuation only ('.', '?!', ...)
     closer: bool  # starts with a closing quote or bracket
     upper: bool  # starts with a capital letter
@@ -36,10 +37,11 @@ class Word(NamedTuple):
     list_number: bool  # '1', '1.', '2)': a list item's number when it opens a line
 
 
-def word_facts(text: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
+def word_facts(text: str) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool]:
     """The Word fields that depend on the text alone, in order from `space`."""
     first = text[:1]
-    return (text.isspace(), "\n" in text or "\r" in text, all(ch in SENTENCE_END for ch in text), first in CLOSERS, first.isupper(), first.isalnum(), _LIST_NUMBER.fullmatch(text) is not None)
+    space = text.isspace()
+    return (space, "\n" in text or "\r" in text, space and text.count("\n") + text.count("\r") - text.count("\r\n") < 2, all(ch in SENTENCE_END for ch in text), first in CLOSERS, first.isupper(), first.isalnum(), _LIST_NUMBER.fullmatch(text) is not None)
 
 
 class Tokens:
