@@ -160,6 +160,8 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
             continue  # 'Poštovani g. Ristiću,': the dot of an abbreviation ends nothing
         if piece in _GREETING_END or count >= MAX_GREETING_TOKENS:
             greeting_end = tokens.end[i] if piece in _GREETING_END else opening[1]
+            while greeting_end < line_end and text[greeting_end] in "!?.":  # 'Hi there!!!' ends after its last '!'
+                greeting_end += 1
             break
         count += 1
     reply.greeting = (reply.start, greeting_end)
