@@ -147,7 +147,7 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
     greeting_end = line_end
     count = 0
     after_opening = _next_word(tokens, opening[1], line_end)
-    generic_next = any(opening[1] <= s < line_end for s, _ in generic)  # 'Здравствуйте, уважаемый клиент!' 
+    generic_next = after_opening is not None and any(s == after_opening[1] for s, _ in generic)  # 'Здравствуйте, клиент!'
     if text[opening[1] - 1] in ",!:" and after_opening is not None and after_opening[0][:1].islower() and not generic_next:
         greeting_end = opening[1]  # 'Здравствуйте, спасибо за обращение': no name follows
     for i in range(bisect_left(tokens.start, opening[1]), len(tokens) if greeting_end == line_end else 0):
