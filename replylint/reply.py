@@ -24,6 +24,7 @@ _GREETING_END = frozenset(",!:;.")
 _PLACEHOLDER_START = re.compile(r"[\[{<%$]")
 MAX_GREETING_TOKENS = 10
 MAX_NAME_WORDS = 8
+MAX_ADDRESS_WORDS = 3
 MAX_SIGNATURE_LINES = 6
 _LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[A-Za-z][.)]|[-*•–—·▪])[ \t]+")  # '1. ', 'b) ', '- ', '• ' before a list item
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)]")
@@ -147,8 +148,7 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
     greeting_end = line_end
     count = 0
     after_opening = _next_word(tokens, opening[1], line_end)
-    generic_next = after_opening is not None and any(s == after_opening[1] for s, _ in generic)  # 'Здравствуйте, клиент!'
-    if text[opening[1] - 1] in ",!:" and after_opening is not None and after_opening[0][:1].islower() and not generic_next:
+    if text[opening[1] - 1] in ",!:" and after_opening is not None and after_opening[0][:1].islower() and not _addresses(tokens, generic, opening[1], line_end):
         greeting_end = opening[1]  # 'Здравствуйте, спасибо за обращение': no name follows
     for i in range(bisect_left(tokens.start, opening[1]), len(tokens) if greeting_end == line_end else 0):
         if tokens.start[i] >= line_end:
@@ -158,6 +158,8 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
             continue
         if piece == "." and _abbreviation(tokens, i):
             continue  # 'Poštovani g. Ristiću,': the dot of an abbreviation ends nothing
+        if piece == "," and count == 0 and _addresses(tokens, generic, tokens.end[i], line_end):
+            continue  # 'Hello, Jane!', 'Merhaba, Ahmet Bey.': the name after the comma is the addressee
         if piece in _GREETING_END or count >= MAX_GREETING_TOKENS:
             greeting_end = tokens.end[i] if piece in _GREETING_END else opening[1]
             while greeting_end < line_end and text[greeting_end] in "!?.":  # 'Hi there!!!' ends after its last '!'
@@ -205,6 +207,27 @@ def _looks_like_name(words: str) -> bool:
         return True
     parts = words.split()
     return 0 < len(parts) <= 3 and all(p[:1].isupper() and p.replace("-", "").replace(".", "").isalpha() for p in parts)
+
+
+def _addresses(tokens, generic: list[Span], position: int, limit: int) -> bool:
+    """Whether the words after a greeting's comma, up to the next punctuation, address the
+    customer: a few words naming them ('dear Jane', 'уважаемый клиент', 'prezado cliente'),
+    not a sentence ('благодарим вас за письмо', 'thanks for reaching out')."""
+    words = []
+    for i in range(bisect_left(tokens.start, position), len(tokens)):
+        if tokens.start[i] >= limit:
+            break
+        piece = tokens.text(i)
+        if piece in _GREETING_END or piece in "?":
+            break
+        if not piece.isspace():
+            words.append(i)
+    if not 0 < len(words) <= MAX_ADDRESS_WORDS:
+        return False
+    first, last = tokens.start[words[0]], tokens.end[words[-1]]
+    final = tokens.words[words[-1]]
+    named = tokens.text(words[-1])[:1].isupper() and not (final.keys or final.heads)  # 'Jane', not 'Thanks'
+    return named or any(first <= s < last for s, _ in generic)
 
 
 def _next_word(tokens, position: int, limit: int) -> tuple[str, int] | None:

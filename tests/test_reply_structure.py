@@ -144,6 +144,15 @@ def test_the_ending_leaves_out_the_opening_sentence(linter):
     assert [reply.text[s:e] for s, e in reply.units("ending")] == ["Thanks for writing!"]
 
 
+def test_a_name_after_the_greetings_comma_is_the_addressee(linter):
+    assert parts(linter, "Hello, Jane! Thanks for writing.")["addressee"] == "Jane"
+    assert parts(linter, "Merhaba, Ahmet Bey. Teşekkürler.", "tr")["addressee"] == "Ahmet Bey"
+    found = parts(linter, "Добрый день, благодарим вас за письмо. Заказ отправлен.", "ru")
+    assert found["greeting"] == "Добрый день," and found["first_sentence"] == "благодарим вас за письмо."
+    found = parts(linter, "Hi, Thanks! We fixed it.")  # a word the rules know is no name
+    assert found["greeting"] == "Hi," and found["addressee"] == ""
+
+
 def test_a_name_alone_on_the_first_line_is_the_addressee(linter):
     reply = linter.check("Helena,\n\nThank you for writing to us.", "en").reply
     assert reply.addressee == "Helena" and reply.greeting is None
