@@ -32,11 +32,13 @@ class CardNumber(Rule):
                         continue
                     masked = _mask(text[span[0]:span[1]])
                     yield self.violation(reply, span, suggestion=masked, fix=masked)
+            codes = set()  # 'CVV/CVC: 123' names one code twice
             for _, word_end in self.spans(matches, self.code_words, unit, reply):
                 code = _CODE_AFTER.match(text[word_end:min(unit[1], word_end + 30)])
                 if code:
-                    span = (word_end + code.start(1), word_end + code.end(1))
-                    yield self.violation(reply, span, suggestion="***", fix="***")
+                    codes.add((word_end + code.start(1), word_end + code.end(1)))
+            for span in sorted(codes):
+                yield self.violation(reply, span, suggestion="***", fix="***")
 
 
 def _cards_in(text: str, start: int, end: int):
