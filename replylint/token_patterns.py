@@ -86,9 +86,10 @@ class TokenPatterns:
         self._regex_sets: dict[str, tuple[object, list[int]]] = {}  # attribute -> (RE2 set, bit of each regex)
         self._flags: list[tuple[str, int]] = []
         self._lengths: list[tuple[object, int, int]] = []  # (comparison, value, bit)
-        self._patterns: list[tuple[str, tuple[Step, ...], int]] = []
+        self._patterns: list[tuple[str, tuple[Step, ...], int, int]] = []  # key, steps, bits needed, anchor step
         self._masks: dict[int, int] = {}  # word (text hash) -> bits
-        self._starters: dict[int, tuple] = {}  # bits -> the patterns a word with them can start
+        self._starters: dict[int, tuple] = {}  # bits -> the patterns a word with them can anchor
+        self._idle_masks: set[int] = set()  # bits that anchor no pattern
 
     def add(self, key: str, pattern: list, where) -> None:
         if not isinstance(pattern, list) or not pattern:
@@ -100,8 +101,9 @@ class TokenPatterns:
         for step in steps:
             if step.least and not step.negated:
                 needs |= step.required
-        self._patterns.append((key, steps, needs))
+        self._patterns.append((key, steps, needs, _anchor(steps)))
         self._starters.clear()
+        self._idle_masks.clear()
 
     def find(self, tokens) -> dict[str, list[tuple[int, int]]]:
         """{key: [(start, end) in characters]}, the longest of overlapping matches kept."""
@@ -112,25 +114,35 @@ class TokenPatterns:
         sentence_starts = tokens.sentence_start_set
         count = len(masks)
         candidates: dict[str, list[tuple[int, int]]] = {}
-        for i, mask in enumerate(masks):
-            for key, steps in starters.get(mask, ()):
-                ends = _ends(steps, masks, sentence_starts, i, count)
+        for at, mask in enumerate(masks):
+            for key, steps, anchor in starters.get(mask, ()):
+                start = at - anchor
+                if start < 0:
+                    continue
+                ends = _ends(steps, masks, sentence_starts, start, count)
                 if ends:
-                    candidates.setdefault(key, []).extend((i, end) for end in ends)
+                    candidates.setdefault(key, []).extend((start, end) for end in ends)
         starts, ends = tokens.start, tokens.end
         return {key: sorted((starts[s], ends[e - 1]) for s, e in _longest(spans)) for key, spans in candidates.items()}
 
-    def _live_starters(self, distinct_masks: set[int]) -> dict[int, list[tuple[str, tuple]]]:
-        """For each distinct word mask of a text, the patterns a word with it can start and
-        whose required words all occur in the text: most texts leave few or none to try."""
+    def _live_starters(self, distinct_masks: set[int]) -> dict[int, list[tuple[str, tuple, int]]]:
+        """For each distinct word mask of a text, the patterns a word with it can anchor (start,
+        or be the first word with a test after fixed guard words: 'not X, then Y' is looked
+        for at each Y) and whose required words all occur in the text."""
         absent = ~reduce(or_, distinct_masks, 0)
         remembered = self._starters
+        if len(remembered) + len(self._idle_masks) > MAX_REMEMBERED_WORDS:
+            remembered.clear()
+            self._idle_masks.clear()
         live = {}
-        for mask in distinct_masks:
+        for mask in distinct_masks - self._idle_masks:  # most words anchor nothing: set difference in C
             starters = remembered.get(mask)
             if starters is None:
-                starters = remembered[mask] = tuple(pattern for pattern in self._patterns if _may_start(pattern[1], mask))
-            found = [(key, steps) for key, steps, needs in starters if not needs & absent]
+                starters = remembered[mask] = tuple(pattern for pattern in self._patterns if _may_anchor(pattern[1], pattern[3], mask))
+                if not starters:
+                    self._idle_masks.add(mask)
+                    continue
+            found = [(key, steps, anchor) for key, steps, needs, anchor in starters if not needs & absent]
             if found:
                 live[mask] = found
         return live
@@ -290,6 +302,22 @@ def _checked_regex(pattern: str, where) -> str:
     return pattern
 
 
+def _anchor(steps: tuple[Step, ...]) -> int:
+    """The index of the step a pattern is looked for by: the first one that requires
+    something, when only single words of any kind come before it (so its place fixes the
+    start); else 0, the pattern's start."""
+    for index, step in enumerate(steps):
+        if step.required and not step.negated and step.least >= 1:
+            return index
+        if not (step.least == step.most == 1):
+            return 0
+    return 0
+
+
+def _may_anchor(steps: tuple[Step, ...], anchor: int, mask: int) -> bool:
+    return steps[anchor].may_accept(mask) if anchor else _may_start(steps, mask)
+
+
 def _may_start(steps: tuple[Step, ...], mask: int) -> bool:
     for step in steps:
         if step.may_accept(mask):
@@ -327,6 +355,8 @@ def _ends(steps: tuple[Step, ...], masks: list[int], sentence_starts, start: int
 
 def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """spaCy's greedy='LONGEST': longest first, then earliest; overlapping ones dropped."""
+    if len(spans) == 1:
+        return spans
     kept, taken = [], set()
     for start, end in sorted(set(spans), key=lambda span: (span[0] - span[1], span[0])):
         if not taken.intersection(range(start, end)):
