@@ -90,6 +90,7 @@ class TokenPatterns:
         self._masks: dict[int, int] = {}  # word (text hash) -> bits
         self._starters: dict[int, tuple] = {}  # bits -> the patterns a word with them can anchor
         self._idle_masks: set[int] = set()  # bits that anchor no pattern
+        self._word_tests = 0  # the bits of value and REGEX tests: rarer than a flag such as IS_ALPHA
 
     def add(self, key: str, pattern: list, where) -> None:
         if not isinstance(pattern, list) or not pattern:
@@ -101,7 +102,7 @@ class TokenPatterns:
         for step in steps:
             if step.least and not step.negated:
                 needs |= step.required
-        self._patterns.append((key, steps, needs, _anchor(steps)))
+        self._patterns.append((key, steps, needs, _anchor(steps, self._word_tests)))
         self._starters.clear()
         self._idle_masks.clear()
 
@@ -260,8 +261,10 @@ class TokenPatterns:
                 self._lengths.append((*arguments, bit))
             elif kind == "members":
                 self._add_members(*arguments, bit)
+                self._word_tests |= bit
             else:
                 self._regexes.setdefault(arguments[0], []).append((arguments[1], bit))
+                self._word_tests |= bit
                 self._regex_sets.pop(arguments[0], None)
             self._masks.clear()
         return bit
@@ -302,16 +305,20 @@ def _checked_regex(pattern: str, where) -> str:
     return pattern
 
 
-def _anchor(steps: tuple[Step, ...]) -> int:
-    """The index of the step a pattern is looked for by: the first one that requires
-    something, when only single words of any kind come before it (so its place fixes the
-    start); else 0, the pattern's start."""
+def _anchor(steps: tuple[Step, ...], word_tests: int) -> int:
+    """The index of the step a pattern is looked for by, among those whose place fixes the
+    start (only single words come before them): the first that tests the word's value or a
+    REGEX, else the first that requires anything (a flag), else 0, the pattern's start."""
+    first_required = None
     for index, step in enumerate(steps):
         if step.required and not step.negated and step.least >= 1:
-            return index
+            if step.required & word_tests:
+                return index
+            if first_required is None:
+                first_required = index
         if not (step.least == step.most == 1):
-            return 0
-    return 0
+            break
+    return first_required or 0
 
 
 def _may_anchor(steps: tuple[Step, ...], anchor: int, mask: int) -> bool:
