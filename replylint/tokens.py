@@ -41,7 +41,8 @@ def word_facts(text: str) -> tuple[bool, bool, bool, bool, bool, bool, bool, boo
     """The Word fields that depend on the text alone, in order from `space`."""
     first = text[:1]
     space = text.isspace()
-    return (space, "\n" in text or "\r" in text, space and text.count("\n") + text.count("\r") - text.count("\r\n") < 2, all(ch in SENTENCE_END for ch in text), first in CLOSERS, first.isupper(), first.isalnum(), _LIST_NUMBER.fullmatch(text) is not None)
+    line_breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return (space, line_breaks > 0, space and line_breaks < 2, all(ch in SENTENCE_END for ch in text), first in CLOSERS, first.isupper(), first.isalnum(), _LIST_NUMBER.fullmatch(text) is not None)
 
 
 class Tokens:
@@ -83,7 +84,7 @@ def _sentence_starts(text: str, starts: list[int], ends: list[int], words: list[
     for i, word in enumerate(words):
         if word.space:
             after_break = after_break or word.line_break
-            paragraph_start = paragraph_start or (word.line_break and _holds_blank_line(text, starts[i], ends[i]))
+            paragraph_start = paragraph_start or not word.wrap  # a blank line
             continue
         line_start = line_start or after_break
         item = line_start and _opens_item(word, text, starts[i], ends[i], i < last and starts[i + 1] == ends[i] and text[ends[i]] in ITEM_PUNCTUATION)
@@ -94,10 +95,11 @@ def _sentence_starts(text: str, starts: list[int], ends: list[int], words: list[
             if not found or found[-1] != i:
                 found.append(i)
             expect_start = False
-        if item and word.alnum and text[ends[i] - 1] not in ITEM_PUNCTUATION:
+        bare_number = item and word.alnum and text[ends[i] - 1] not in ITEM_PUNCTUATION  # '1' of '1', '.'
+        if bare_number:
             marker_end = i + 1
         if word.final or item or i == marker_end:
-            expect_start = not item or i != marker_end - 1
+            expect_start = not bare_number  # the next word starts a sentence, or after the number's '.'
         elif not word.closer:
             expect_start = False
         line_start = paragraph_start = False
@@ -108,11 +110,6 @@ def _sentence_starts(text: str, starts: list[int], ends: list[int], words: list[
 
 def _dot_after_number(text: str, starts: list[int], ends: list[int], i: int) -> bool:
     return i > 0 and text[starts[i]:ends[i]] == "." and ends[i - 1] == starts[i] and text[starts[i - 1]:ends[i - 1]].isdigit()
-
-
-def _holds_blank_line(text: str, start: int, end: int) -> bool:
-    """Whitespace with two line breaks: a paragraph ends there, and so does any sentence."""
-    return text.count("\n", start, end) >= 2 or text.count("\r", start, end) >= 2
 
 
 def _opens_item(word: Word, text: str, start: int, end: int, punctuation_follows: bool) -> bool:
