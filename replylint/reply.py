@@ -27,7 +27,7 @@ MAX_NAME_WORDS = 8
 MAX_ADDRESS_WORDS = 3
 MAX_SIGNATURE_LINES = 6
 _LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[A-Za-z][.)]|[-*•–—·▪])[ \t]+")  # '1. ', 'b) ', '- ', '• ' before a list item
-_LIST_NUMBER = re.compile(r"\d{1,3}[.)]")
+_ITEM_NUMBER = re.compile(r"\d{1,3}[.)]")  # '1.' or '2)' alone: a list item's number, no sentence
 _ALNUM = re.compile(r"[^\W_]")  # a letter or a digit: str.isalnum
 _NON_BLANK_LINE = re.compile(r"[^\S\r\n]*[^\s][^\r\n]*")  # a line that holds more than whitespace
 
@@ -219,11 +219,13 @@ def _addresses(tokens, generic: list[Span], position: int, limit: int) -> bool:
         if tokens.start[i] >= limit:
             break
         piece = tokens.text(i)
-        if piece in _GREETING_END or piece in "?":
+        if piece in _GREETING_END or piece == "?":
             break
         if not piece.isspace():
             words.append(i)
-    if not 0 < len(words) <= MAX_ADDRESS_WORDS:
+            if len(words) > MAX_ADDRESS_WORDS:
+                return False
+    if not words:
         return False
     first, last = tokens.start[words[0]], tokens.end[words[-1]]
     final = tokens.words[words[-1]]
@@ -337,7 +339,7 @@ def _sentences(tokens, paragraphs: list[Span]) -> list[Span]:
         look = index
         while look + 1 < len(cuts) and cuts[look] < p_end:
             s, e = strip_span(text, max(cuts[look], p_start), min(cuts[look + 1], p_end))
-            if e > s and _ALNUM.search(text, s, e) and not _LIST_NUMBER.fullmatch(text, s, e):  # not an emoji or an item's number on its own
+            if e > s and _ALNUM.search(text, s, e) and not _ITEM_NUMBER.fullmatch(text, s, e):  # not an emoji or an item's number on its own
                 sentences.append((s, e))
             look += 1
     return sentences
