@@ -157,8 +157,8 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
         piece = tokens.text(i)
         if piece.isspace():
             continue
-        if piece == "." and _abbreviation(tokens, i):
-            continue  # 'Poštovani g. Ristiću,': the dot of an abbreviation ends nothing
+        if piece == "." and tokens.end[i - 1] > opening[1] and _abbreviation(tokens, i):
+            continue  # 'Poštovani g. Ristiću,': the dot of an abbreviation ends nothing (but 'Добрый день.' ends)
         if piece == "," and count == 0 and _addresses(tokens, generic, tokens.end[i], line_end):
             continue  # 'Hello, Jane!', 'Merhaba, Ahmet Bey.': the name after the comma is the addressee
         if piece in _GREETING_END or count >= MAX_GREETING_TOKENS:

@@ -38,6 +38,8 @@ def test_generic_addressee_is_no_name(linter):
 
 def test_abbreviation_in_greeting_does_not_end_it(linter):
     assert parts(linter, "Dear Mrs. Smith,\n\nThank you for your letter.")["greeting"] == "Dear Mrs. Smith,"
+    found = parts(linter, "Добрый день. Укажите номер заказа.", "ru")  # the greeting's own last word is no abbreviation
+    assert found["greeting"] == "Добрый день." and found["first_sentence"] == "Укажите номер заказа."
 
 
 def test_no_greeting_means_the_body_starts_at_once(linter):
