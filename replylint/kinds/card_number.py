@@ -1,5 +1,7 @@
-"""card-number: a full payment card number (13 to 19 digits passing the Luhn check) or a
-security code written next to its name. The fix masks all but the last four digits."""
+"""card-number: a full payment card number (13 to 19 digits with an issuer's first digits,
+passing the Luhn check, or grouped as cards print them after a word for a card: a made-up
+number is still a number written out) or a security code written next to its name. The fix
+masks all but the last four digits."""
 
 import re
 
@@ -14,18 +16,23 @@ _DIGIT_RUN = re.compile(r"\d(?<![\d\w*•]\d)(?<![*•][ \-\u00a0]\d)(?:[ \-\u00
 _CODE_AFTER = re.compile(r"^\W{0,3}(?:[^\W\d_]+\W{1,3}){0,3}?(\d{3,4})(?!\d)")
 
 
+CARD_WORD_REACH = 40  # characters between a word for a card and its number, either side ('kartınız' follows it)
+
+
 class CardNumber(Rule):
-    FIELDS = {"security_code": list}
+    FIELDS = {"security_code": list, "card_words": list}
 
     def compile(self, fields):
         self.code_words = self.finder(fields["security_code"], "security_code") if fields.get("security_code") else ()
+        self.card_words = self.finder(fields["card_words"], "card_words") if fields.get("card_words") else ()
 
     def check(self, reply, matches):
         text = reply.text
         for unit in self.units(reply):
             ibans = None
             for found in _DIGIT_RUN.finditer(text, *unit):
-                for span in _cards_in(text, found.start(), found.end()):
+                named = any(found.start() - CARD_WORD_REACH <= end <= found.start() or found.end() <= start <= found.end() + CARD_WORD_REACH for start, end in self.spans(matches, self.card_words, unit, reply))
+                for span in _cards_in(text, found.start(), found.end(), named):
                     if ibans is None:  # an IBAN's digits can pass the Luhn check: 'TR12 0001 0012 3456 ...'
                         ibans = [m.span() for m in _IBAN.finditer(text, *unit)]
                     if reply.is_excluded(span) or any(s <= span[0] and span[1] <= e for s, e in ibans):
@@ -41,10 +48,12 @@ class CardNumber(Rule):
                 yield self.violation(reply, span, suggestion="***", fix="***")
 
 
-def _cards_in(text: str, start: int, end: int):
+def _cards_in(text: str, start: int, end: int, named: bool):
     """Card numbers inside a run of digit groups: the longest window of groups, from the left,
-    with 13-19 digits, no leading zero, passing the Luhn check ('CVC 000 4111 1111 1111 1111'
-    holds one after '000'; two cards written one after the other are two)."""
+    with 13-19 digits, an issuer's first digits, and passing the Luhn check or, when a word for
+    a card is next to it (`named`), grouped as cards print them ('карты 4276 3800 1234
+    5678'); 'CVC 000 4111 1111 1111 1111' holds one after '000'; two cards one after the other
+    are two."""
     groups = [m.span() for m in _GROUP.finditer(text, start, end)]
     first = 0
     while first < len(groups):
@@ -53,13 +62,20 @@ def _cards_in(text: str, start: int, end: int):
             digits += text[groups[last][0]:groups[last][1]]
             if len(digits) > 19:
                 break
-            if len(digits) >= 13 and _issued(digits) and _luhn(digits):
+            if len(digits) >= 13 and _issued(digits) and (_luhn(digits) or (named and _grouped_as_card(groups[first:last + 1]))):
                 found = last
         if found is None:
             first += 1
             continue
         yield groups[first][0], groups[found][1]
         first = found + 1
+
+
+CARD_GROUPINGS = ([4, 4, 4, 4], [4, 6, 5])  # as cards print them: most cards; American Express
+
+
+def _grouped_as_card(groups: list[tuple[int, int]]) -> bool:
+    return [end - start for start, end in groups] in CARD_GROUPINGS
 
 
 def _issued(digits: str) -> bool:
