@@ -15,6 +15,7 @@ CLOSERS = frozenset("\"'”’»)]}")
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)]?")  # '1', '1.' or '2)': some tokenizers keep the dot
 ITEM_PUNCTUATION = frozenset(".)")
 BULLETS = frozenset("-*•–—·▪◦‣")
+MAX_ABBREVIATION = 5  # 'plkst', 'tālr', 'tel', 'nr': a short lower-case word before a dot and a number
 
 
 class Word(NamedTuple):
@@ -81,6 +82,7 @@ def _sentence_starts(text: str, starts: list[int], ends: list[int], words: list[
     last = len(words) - 1
     paragraph_start = False
     after_number_dot = False  # '1. janvārī', '2023. gada': an ordinal or a year, unless a capital follows
+    after_short_dot = False  # 'plkst. 12', 'tel. 555', 'nr. 5': an abbreviation before a number
     for i, word in enumerate(words):
         if word.space:
             after_break = after_break or word.line_break
@@ -89,7 +91,7 @@ def _sentence_starts(text: str, starts: list[int], ends: list[int], words: list[
         line_start = line_start or after_break
         item = line_start and _opens_item(word, text, starts[i], ends[i], i < last and starts[i + 1] == ends[i] and text[ends[i]] in ITEM_PUNCTUATION)
         # after a line break: a capitalised word, or a bullet; not a line wrapped after a comma
-        if expect_start and after_number_dot and word.alnum and not word.upper and not after_break:
+        if expect_start and not after_break and word.alnum and ((after_number_dot and not word.upper) or (after_short_dot and text[starts[i]].isdigit())):
             expect_start = False
         if i != marker_end and (item or paragraph_start or (expect_start and not (word.closer and found)) or (after_break and (word.upper or not word.alnum))):
             if not found or found[-1] != i:
@@ -103,13 +105,13 @@ def _sentence_starts(text: str, starts: list[int], ends: list[int], words: list[
         elif not word.closer:
             expect_start = False
         line_start = paragraph_start = False
-        after_number_dot = word.final and i != marker_end and _dot_after_number(text, starts, ends, i)
+        after_number_dot = after_short_dot = False
+        if word.final and i != marker_end and i > 0 and text[starts[i]:ends[i]] == "." and ends[i - 1] == starts[i]:
+            before = text[starts[i - 1]:ends[i - 1]]
+            after_number_dot = before.isdigit()
+            after_short_dot = before.isalpha() and before.islower() and len(before) <= MAX_ABBREVIATION
         after_break = i < last and ends[i] != starts[i + 1] and "\n" in text[ends[i]:starts[i + 1]]
     return found
-
-
-def _dot_after_number(text: str, starts: list[int], ends: list[int], i: int) -> bool:
-    return i > 0 and text[starts[i]:ends[i]] == "." and ends[i - 1] == starts[i] and text[starts[i - 1]:ends[i - 1]].isdigit()
 
 
 def _opens_item(word: Word, text: str, start: int, end: int, punctuation_follows: bool) -> bool:
