@@ -1,14 +1,19 @@
 """part: a part of the reply must be there (a greeting, the customer's name in it, a closing,
-a signature), or, where given, wording that stands in for it in the scope."""
+a signature), or, where given, wording that stands in for it in the scope. With `anonymous`,
+a signature made only of such words ('Customer Support Team') names no one and does not count."""
+
+import re
 
 from ..rule import Rule
 from .required import anchor_span
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 PARTS = ("greeting", "addressee", "closing", "signature")
 
 
 class Part(Rule):
-    FIELDS = {"part": str, "tokens": list, "patterns": list, "raw": list}
+    FIELDS = {"part": str, "tokens": list, "patterns": list, "raw": list, "anonymous": list}
     REQUIRED = ("part",)
 
     def compile(self, fields):
@@ -17,11 +22,14 @@ class Part(Rule):
             raise self.definition.error(f"unknown part '{self.part}' (expected one of: {', '.join(PARTS)})", "part")
         spec = {key: fields[key] for key in ("tokens", "patterns", "raw") if key in fields}
         self.keys = self.finder(spec, "tokens") if spec else ()
+        self.anonymous = self.finder(fields["anonymous"], "anonymous") if fields.get("anonymous") else ()
+        if self.anonymous and self.part == "addressee":
+            raise self.definition.error("'anonymous' applies to a part of the text: greeting, closing or signature", "anonymous")
 
     def check(self, reply, matches):
         if reply.end <= reply.start:
             return
-        if getattr(reply, self.part):
+        if getattr(reply, self.part) and not (self.anonymous and self._names_no_one(reply, matches)):
             if self.part == "addressee" and _greets_someone_else(reply):
                 name = reply.customer.name
                 yield self.violation(reply, reply.greeting, message=f"The reply greets '{reply.addressee}', but the customer's name is '{name}'.", suggestion=f"Greet the customer as {name}.")
@@ -34,6 +42,13 @@ class Part(Rule):
         else:
             anchor = "end" if self.part in ("closing", "signature") else "start"
             yield self.violation(reply, anchor_span(reply, [], anchor))
+
+
+    def _names_no_one(self, reply, matches) -> bool:
+        """Whether every word of the part is one of the `anonymous` words ('Support Team')."""
+        start, end = getattr(reply, self.part)
+        generic = [span for span in matches.union(self.anonymous) if start <= span[0] and span[1] <= end]
+        return all(any(s <= word.start() and word.end() <= e for s, e in generic) for word in _WORD.finditer(reply.text, start, end))
 
 
 def _greets_someone_else(reply) -> bool:
