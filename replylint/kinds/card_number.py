@@ -79,17 +79,22 @@ def _grouped_as_card(groups: list[tuple[int, int]]) -> bool:
 
 
 def _issued(digits: str) -> bool:
-    """Whether the number starts as payment cards do: 3 (Amex, Diners, JCB), 4 (Visa), 5 and 6
-    (Mastercard, Maestro, Discover, UnionPay), 2200-2204 (Mir), 2221-2720 (Mastercard), 9792
-    (Troy), and 1 for 15-digit UATP. A protocol or order number ('20240312123456') that happens
-    to pass the Luhn check is not a card."""
-    first = digits[0]
-    if first in "3456":
+    """Whether the number starts as payment cards of its length do: 4 (Visa), 5 and 6
+    (Mastercard, Maestro, Discover, UnionPay), 34 and 37 with 15 digits (American Express), 35
+    with 16-19 (JCB), 30, 36, 38, 39 (Diners), 2200-2204 (Mir), 2221-2720 (Mastercard), 9792
+    (Troy), 9891 (DinaCard), and 1 with 15 digits (UATP). A protocol or order number
+    ('20240312123456') or a phone's IMEI (15 digits from 35) that happens to pass the Luhn
+    check is not a card."""
+    first, length = digits[0], len(digits)
+    if first in "456":
         return True
+    if first == "3":
+        prefix = digits[:2]
+        return (prefix in ("34", "37") and length == 15) or (prefix == "35" and length >= 16) or (prefix in ("30", "36", "38", "39") and length >= 14)
     if first == "2":
         prefix = int(digits[:4])
         return 2200 <= prefix <= 2204 or 2221 <= prefix <= 2720
-    return digits.startswith("9792") or (first == "1" and len(digits) == 15)
+    return digits.startswith(("9792", "9891")) or (first == "1" and length == 15)
 
 
 def _luhn(digits: str) -> bool:
