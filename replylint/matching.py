@@ -211,8 +211,9 @@ class Vocabulary:
             if len(remembered) > MAX_REMEMBERED_WORDS:
                 remembered.clear()
             for i, word in enumerate(found):
-                if word is None:
-                    found[i] = remembered[orths[i]] = self._word(orths[i])
+                if word is None:  # a word new to this process; it may occur again in this text
+                    word = remembered.get(orths[i])
+                    found[i] = word if word is not None else remembered.setdefault(orths[i], self._word(orths[i]))
         return found
 
     def _word(self, orth: int) -> Word:

@@ -156,10 +156,12 @@ class TokenPatterns:
                 remembered.clear()
             strings = self.vocab.strings
             for i, mask in enumerate(masks):
-                if mask is None:
+                if mask is None:  # a word new to this process; it may occur again in this text
                     orth, known = tokens.orth[i], tokens.words[i]
-                    word = WordAttributes(strings[orth], strings[known.form], strings[known.lemma], self.vocab[orth])
-                    masks[i] = remembered[orth] = self._test(word)
+                    mask = remembered.get(orth)
+                    if mask is None:
+                        mask = remembered[orth] = self._test(WordAttributes(strings[orth], strings[known.form], strings[known.lemma], self.vocab[orth]))
+                    masks[i] = mask
         return masks
 
     def _test(self, word: WordAttributes) -> int:
