@@ -26,6 +26,10 @@ MAX_GREETING_TOKENS = 10
 MAX_NAME_WORDS = 8
 MAX_ADDRESS_WORDS = 3
 MAX_SIGNATURE_LINES = 6
+MAX_BARE_SIGNATURE_LINES = 4
+MAX_BARE_SIGNATURE_WORDS = 6
+_NAME_WORD = re.compile(r"[^\W\d_][^\s,|/]*")
+_ABBREVIATION_END = re.compile(r"(?:\b\w\.\w+\.|\b\w{1,3}\.)$")  # 'A.Ş.', 'd.o.o.', 'Ltd.', 'Inc.'
 _LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[A-Za-z][.)]|[-*•–—·▪])[ \t]+")  # '1. ', 'b) ', '- ', '• ' before a list item
 _ITEM_NUMBER = re.compile(r"\d{1,3}[.)]")  # '1.' or '2)' alone: a list item's number, no sentence
 _ALNUM = re.compile(r"[^\W_]")  # a letter or a digit: str.isalnum
@@ -273,7 +277,30 @@ def _read_closing(reply: Reply, signoffs: list[Span]) -> int:
     if initials and initials.start(1) > reply.start:
         reply.signature = initials.span(1)
         return initials.start(1)
+    bare = _bare_signature(text, reply.start, reply.end)
+    if bare:
+        reply.signature = bare
+        return bare[0]
     return reply.end
+
+
+def _bare_signature(text: str, start: int, end: int) -> Span | None:
+    """A last paragraph of a few short lines that reads as a name and a company, with no
+    sign-off above it: 'Kristīne Liepa\nCitadele banka', 'Milan Petrović | Air Serbia'. Its
+    first line is capitalised words only, and no line ends a sentence."""
+    gaps = list(_BLANK_LINES.finditer(text, start, end))
+    if not gaps:
+        return None
+    block = strip_span(text, gaps[-1].end(), end)
+    lines = [line.strip() for line in text[block[0]:block[1]].splitlines() if line.strip()]
+    if not 0 < len(lines) <= MAX_BARE_SIGNATURE_LINES:
+        return None
+    for line in lines:
+        if len(line.split()) > MAX_BARE_SIGNATURE_WORDS or line[-1] in "!?:;," or (line[-1] == "." and not _ABBREVIATION_END.search(line)):
+            return None
+    words = _NAME_WORD.findall(lines[0])
+    named = words and all(word[0].isupper() for word in words) and not any(ch.isdigit() or ch == ":" for ch in lines[0])
+    return block if named else None
 
 
 def _is_signoff_line(rest: str) -> bool:

@@ -157,6 +157,13 @@ def test_a_name_after_the_greetings_comma_is_the_addressee(linter):
     assert found["greeting"] == "Hi," and found["addressee"] == ""
 
 
+def test_a_name_and_company_below_the_body_are_a_signature_without_a_sign_off(linter):
+    assert parts(linter, "Labdien!\n\nPasūtījums nosūtīts.\n\nKristīne Liepa\nCitadele banka", "lv")["signature"] == "Kristīne Liepa\nCitadele banka"
+    assert parts(linter, "Zdravo,\n\nPoslato je.\n\nMilan Petrović | Air Serbia", "sr")["signature"] == "Milan Petrović | Air Serbia"
+    assert parts(linter, "Hi Jane,\n\nYour refund is on its way.\n\nHave a great day")["signature"] is None  # a sentence, not a name
+    assert parts(linter, "Hi Jane,\n\nWe fixed it.\n\nCall Us: 555 0100")["signature"] is None
+
+
 def test_a_name_alone_on_the_first_line_is_the_addressee(linter):
     reply = linter.check("Helena,\n\nThank you for writing to us.", "en").reply
     assert reply.addressee == "Helena" and reply.greeting is None
