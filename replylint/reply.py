@@ -180,7 +180,7 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
         inner = sorted(g[0] for g in greetings if reply.start < g[0] < opening[1])
         prefix = text[reply.start:inner[0]].strip(" \t,") if inner else ""
         generic_prefix = any(reply.start <= s < inner[0] for s, _ in generic) if inner else False
-        name_first = prefix if _looks_like_name(prefix) and not generic_prefix else ""
+        name_first = prefix if _looks_like_name(prefix) and not generic_prefix and not _known_words(tokens, reply.start, inner[0]) else ""  # not 'Good' of 'Good morning'
     if _PLACEHOLDER_START.match(addressee) or is_name:
         reply.addressee = addressee
     elif name_first:
@@ -198,12 +198,16 @@ def _read_name_line(reply: Reply, tokens, line_end: int) -> int:
     line = text[reply.start:line_end].rstrip()
     name = line.rstrip(",!")
     body_start = strip_span(text, line_end, reply.end)[0]
-    first, last = bisect_left(tokens.start, reply.start), bisect_left(tokens.start, line_end)
-    known = any((word.keys or word.heads) and word.alnum for word in tokens.words[first:last])  # a word, not a comma
-    if name == line or body_start >= reply.end or text[body_start].islower() or known or not _looks_like_name(name):
+    if name == line or body_start >= reply.end or text[body_start].islower() or _known_words(tokens, reply.start, line_end) or not _looks_like_name(name):
         return reply.start
     reply.addressee = name
     return body_start
+
+
+def _known_words(tokens, start: int, end: int) -> bool:
+    """Whether a word (not a comma) between the offsets is one the rules know: no name."""
+    first, last = bisect_left(tokens.start, start), bisect_left(tokens.start, end)
+    return any((word.keys or word.heads) and word.alnum for word in tokens.words[first:last])
 
 
 def _looks_like_name(words: str) -> bool:

@@ -164,6 +164,11 @@ def test_a_name_and_company_below_the_body_are_a_signature_without_a_sign_off(li
     assert parts(linter, "Hi Jane,\n\nWe fixed it.\n\nCall Us: 555 0100")["signature"] is None
 
 
+def test_a_word_the_rules_know_before_a_greeting_word_is_no_name(linter):
+    assert parts(linter, "Morning Raj,\n\nThanks for writing.")["addressee"] == "Raj"
+    assert parts(linter, "Good morning,\n\nThanks for writing.")["addressee"] == ""  # 'Good' is no name
+
+
 def test_a_name_alone_on_the_first_line_is_the_addressee(linter):
     reply = linter.check("Helena,\n\nThank you for writing to us.", "en").reply
     assert reply.addressee == "Helena" and reply.greeting is None
