@@ -223,6 +223,9 @@ class TokenPatterns:
             if operator in ("IN", "NOT_IN"):
                 if not isinstance(argument, list) or not all(isinstance(v, str) for v in argument):
                     raise ReplylintError(f"invalid token pattern: {attribute} {operator} takes a list of strings", where.path, where.line)
+                spaced = next((v for v in argument if v.strip() != v or " " in v), None)
+                if spaced is not None and attribute in ("ORTH", "TEXT", "LOWER", "LEMMA", "NORM"):
+                    raise ReplylintError(f"invalid token pattern: {attribute} {operator} value {spaced!r} is not one token (a phrase goes in tokens, or a token per word)", where.path, where.line)
                 words = frozenset(self._normal(attribute, v) for v in argument)
                 bit = self._bit(("members", attribute, words))
                 if operator == "IN":

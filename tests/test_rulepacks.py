@@ -168,3 +168,9 @@ def test_token_pattern_lower_is_the_folded_text(tmp_path):
 def test_token_pattern_attributes_of_a_trained_pipeline_are_refused(tmp_path):
     message = error_of(tmp_path, {"x.yaml": "extends: existence\nmatch: lemma\npatterns:\n  - [{POS: NOUN}]\n"})
     assert "x.yaml:3: invalid token pattern: 'POS' is not an attribute replylint can test" in message
+
+
+def test_a_token_pattern_value_of_two_words_is_refused(tmp_path):
+    """A value in IN is one token: 'as soon' would never match, silently."""
+    message = error_of(tmp_path, {"x.yaml": "extends: existence\nmatch: lemma\npatterns:\n  - [{LOWER: {IN: [soon, as soon]}}]\n"})
+    assert "x.yaml:3: invalid token pattern: LOWER IN value 'as soon' is not one token" in message
