@@ -107,12 +107,21 @@ class TokenPatterns:
         self._idle_masks.clear()
 
     def find(self, tokens) -> dict[str, list[tuple[int, int]]]:
-        """{key: [(start, end) in characters]}, the longest of overlapping matches kept."""
+        """{key: [(start, end) in characters]}, the longest of overlapping matches kept.
+        Spaces and single line breaks between words are not tokens here, so a pattern goes on
+        across a hard-wrapped line as phrases do (a blank line still stops it)."""
         masks = self._word_masks(tokens)
         starters = self._live_starters(set(masks))
         if not starters:
             return {}
-        sentence_starts = tokens.sentence_start_set
+        kept = [i for i, word in enumerate(tokens.words) if not word.wrap]
+        if len(kept) < len(masks):
+            masks = [masks[i] for i in kept]
+            position = {i: at for at, i in enumerate(kept)}
+            sentence_starts = {position[i] for i in tokens.sentence_start_set if i in position}
+            first_chars, last_chars = [tokens.start[i] for i in kept], [tokens.end[i] for i in kept]
+        else:
+            sentence_starts, first_chars, last_chars = tokens.sentence_start_set, tokens.start, tokens.end
         count = len(masks)
         candidates: dict[str, list[tuple[int, int]]] = {}
         for at, mask in enumerate(masks):
@@ -123,8 +132,7 @@ class TokenPatterns:
                 ends = _ends(steps, masks, sentence_starts, start, count)
                 if ends:
                     candidates.setdefault(key, []).extend((start, end) for end in ends)
-        starts, ends = tokens.start, tokens.end
-        return {key: sorted((starts[s], ends[e - 1]) for s, e in _longest(spans)) for key, spans in candidates.items()}
+        return {key: sorted((first_chars[s], last_chars[e - 1]) for s, e in _longest(spans)) for key, spans in candidates.items()}
 
     def _live_starters(self, distinct_masks: set[int]) -> dict[int, list[tuple[str, tuple, int]]]:
         """For each distinct word mask of a text, the patterns a word with it can anchor (start,
