@@ -71,7 +71,7 @@ def _cards_in(text: str, start: int, end: int, named: bool):
         first = found + 1
 
 
-CARD_GROUPINGS = ([4, 4, 4, 4], [4, 6, 5])  # as cards print them: most cards; American Express
+CARD_GROUPINGS = ([4, 4, 4, 4], [4, 6, 5], [16], [15])  # as cards print them (most cards; American Express), or run together
 
 
 def _grouped_as_card(groups: list[tuple[int, int]]) -> bool:
