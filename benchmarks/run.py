@@ -82,12 +82,13 @@ def steady_state(texts) -> dict:
     for text in warm_up:
         lint_file(linter, "-", text, options)
     replylint_rate = per_second(lambda t: lint_file(linter, "-", t, options), texts)
+    codes = [linter.resolve_language(text, "auto")[0] for text in texts]
     by_language: dict[str, list[str]] = {}
-    for text in texts:
-        by_language.setdefault(linter.resolve_language(text, "auto")[0], []).append(text)
+    for code, text in zip(codes, texts):
+        by_language.setdefault(code, []).append(text)
     pipelines = {code: spacy.blank(code) for code in by_language}
-    for text in warm_up:
-        pipelines.get(linter.resolve_language(text, "auto")[0], pipelines[next(iter(pipelines))])(text)
+    for code, text in zip(codes[::WARM_UP_EVERY], warm_up):
+        pipelines[code](text)
     started = time.perf_counter()
     for code, same_language in by_language.items():
         for _ in pipelines[code].pipe(same_language, batch_size=256):
