@@ -236,8 +236,7 @@ def _addresses(tokens, generic: list[Span], position: int, limit: int) -> bool:
     if not words:
         return False
     first, last = tokens.start[words[0]], tokens.end[words[-1]]
-    final = tokens.words[words[-1]]
-    named = tokens.text(words[-1])[:1].isupper() and not (final.keys or final.heads)  # 'Jane', not 'Thanks'
+    named = tokens.text(words[-1])[:1].isupper() and not _known_words(tokens, tokens.start[words[-1]], last)  # 'Jane', not 'Thanks'
     return named or any(first <= s < last for s, _ in generic)
 
 

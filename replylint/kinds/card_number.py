@@ -1,5 +1,5 @@
 """card-number: a full payment card number (13 to 19 digits with an issuer's first digits,
-passing the Luhn check, or grouped as cards print them after a word for a card: a made-up
+passing the Luhn check, or grouped as cards print them next to a word for a card: a made-up
 number is still a number written out) or a security code written next to its name. The fix
 masks all but the last four digits."""
 
@@ -29,9 +29,11 @@ class CardNumber(Rule):
     def check(self, reply, matches):
         text = reply.text
         for unit in self.units(reply):
-            ibans = None
+            ibans = card_words = None
             for found in _DIGIT_RUN.finditer(text, *unit):
-                named = any(found.start() - CARD_WORD_REACH <= end <= found.start() or found.end() <= start <= found.end() + CARD_WORD_REACH for start, end in self.spans(matches, self.card_words, unit, reply))
+                if card_words is None:  # looked up once per unit, and only where digits run
+                    card_words = self.spans(matches, self.card_words, unit, reply)
+                named = any(found.start() - CARD_WORD_REACH <= end <= found.start() or found.end() <= start <= found.end() + CARD_WORD_REACH for start, end in card_words)
                 for span in _cards_in(text, found.start(), found.end(), named):
                     if ibans is None:  # an IBAN's digits can pass the Luhn check: 'TR12 0001 0012 3456 ...'
                         ibans = [m.span() for m in _IBAN.finditer(text, *unit)]

@@ -43,7 +43,6 @@ class Part(Rule):
             anchor = "end" if self.part in ("closing", "signature") else "start"
             yield self.violation(reply, anchor_span(reply, [], anchor))
 
-
     def _names_no_one(self, reply, matches) -> bool:
         """Whether every word of the part is one of the `anonymous` words ('Support Team')."""
         start, end = getattr(reply, self.part)
