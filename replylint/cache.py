@@ -69,9 +69,37 @@ class FileCache:
             self.changed = True
 
     def save(self) -> None:
+        """Written when something was added; entries of files that are gone (a deleted
+        worktree, a test's temporary rule pack) are dropped then, or the cache, read by every
+        run, would only grow."""
         if self.changed:
+            self.entries = {path: entry for path, entry in self.entries.items() if os.path.exists(path)}
             write_json(self.name, {"version": self.version, "entries": self.entries})
             self.changed = False
+
+
+def keep_newest(pattern: str, count: int) -> None:
+    """Delete all but the `count` most recently used cache files matching `pattern` (a glob):
+    derived tables keyed by their inputs pile up as rule packs change."""
+    files = []
+    for path in cache_dir().glob(pattern):
+        try:
+            files.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    for _, path in sorted(files, reverse=True)[count:]:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+
+def mark_used(path: Path) -> None:
+    """Make a cache file the most recently used for `keep_newest`."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
 
 
 class KnownGood:

@@ -23,12 +23,14 @@ import threading
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .cache import cache_dir
+from .cache import cache_dir, keep_newest, mark_used
 from .errors import ReplylintError
 from .language import Language
 
 CACHE_FORMAT = 6
 ROWS_PER_QUERY = 7  # loading this many rows costs about one query
+KEY_LENGTH = 20  # hex digits of the cache key in a table's file name
+TABLES_KEPT = 6  # per language: a few rule-pack versions or projects with packs of their own
 LOOKUP_BATCH = 500  # forms per query (SQLite allows 999 parameters at least)
 
 
@@ -93,11 +95,13 @@ def form_table(language: Language, words: set[str]) -> FormTable:
         return FormTable({})
     path = cache_dir() / f"forms-{language.code}-{_cache_key(language, words)}.sqlite"
     table = FormTable.open(path)
-    if table is None:
-        forms = _compile(language, words)
-        _write_table(path, forms)
-        table = FormTable(forms)  # just compiled: at hand, no need to read it back
-    return table
+    if table is not None:
+        mark_used(path)
+        return table
+    forms = _compile(language, words)
+    _write_table(path, forms)
+    keep_newest(f"forms-{language.code}-{'[0-9a-f]' * KEY_LENGTH}.*", TABLES_KEPT)
+    return FormTable(forms)  # just compiled: at hand, no need to read it back
 
 
 def _write_table(path: Path, forms: dict[str, str]) -> None:
@@ -193,7 +197,7 @@ def _cache_key(language: Language, words: set[str]) -> str:
         *sorted(words),
     ]
     digest.update("\n".join(parts).encode("utf-8"))
-    return digest.hexdigest()[:20]
+    return digest.hexdigest()[:KEY_LENGTH]
 
 
 def _version(package: str) -> str:
