@@ -360,24 +360,27 @@ class Matches:
         self.found = phrases
         self.patterns_run = False
         self._possible_regexes: set[str] | frozenset[str] | None = None  # what may match: all until known
+        self._lazy_keys = vocabulary.lazy_keys
         self._unions: dict[tuple[str, ...], list[tuple[int, int]]] = {}
 
     def union(self, keys: tuple[str, ...]):
-        """The spans of any of `keys`, sorted: rules ask for the same keys once per unit."""
-        if len(keys) == 1:
-            return self.get(keys[0])
+        """The spans of any of `keys`, sorted: rules ask for the same keys once per unit, so
+        the answer is kept (rules' key tuples are made once: hashing one is cheap)."""
         found = self._unions.get(keys)
         if found is None:
-            found = []
-            for key in keys:
-                found.extend(self.get(key))
-            found.sort()
+            if len(keys) == 1:
+                found = self.get(keys[0])
+            else:
+                found = []
+                for key in keys:
+                    found.extend(self.get(key))
+                found.sort()
             self._unions[keys] = found
         return found
 
     def get(self, key: str, default=()):
         """The spans of one piece of vocabulary, sorted by position."""
-        if key in self.vocabulary.lazy_keys:
+        if key in self._lazy_keys:
             return self._run(key) or default
         return self.found.get(key) or default
 
