@@ -16,6 +16,7 @@ from .model import LEVELS, MODES, Violation
 from .reply import SCOPES, Reply, Span
 
 KIND_GROUP = "replylint.kinds"
+MAX_EXCEPTION_SPAN = 1000  # characters: no exception phrase is longer, so the look back stops
 
 COMMON_FIELDS = {
     "extends", "level", "message", "scope", "source", "suggestion", "description", "examples",
@@ -138,9 +139,10 @@ class Rule:
         return bool(matches.union(keys)) and any(cls.spans(matches, keys, unit, reply) for unit in units)
 
     @staticmethod
-    def spans(matches, keys: tuple[str, ...], unit: Span, reply: Reply) -> list[Span]:
+    def spans(matches, keys: tuple[str, ...], unit: Span, reply: Reply, exceptions: tuple[str, ...] = ()) -> list[Span]:
         """The matches of `keys` inside `unit` (found by bisection, so checking every
-        sentence of a long text stays linear)."""
+        sentence of a long text stays linear), less those that overlap a match of
+        `exceptions`."""
         spans = matches.union(keys)
         if not spans:
             return []
@@ -151,6 +153,9 @@ class Rule:
                 break
             if span[1] <= unit[1] and not reply.is_excluded(span):
                 found.append(span)
+        excused = matches.union(exceptions) if exceptions and found else ()
+        if excused:
+            found = [span for span in found if not _overlaps_any(span, excused)]
         return _without_overlaps(found)
 
     def violation(self, reply: Reply, span: Span, *args: str, suggestion: str | None = None, fix: str | None = None, message: str | None = None) -> Violation:
@@ -160,6 +165,17 @@ class Rule:
             message = message.replace("%s", value, 1)
         suggestion = self.suggestion if suggestion is None else suggestion
         return Violation(self.id, self.level, message, span[0], span[1], suggestion.replace("%s", matched), self.source, fix)
+
+
+def _overlaps_any(span: Span, spans: list[Span]) -> bool:
+    """Whether `span` overlaps one of `spans` (sorted by start)."""
+    for index in range(bisect_left(spans, (span[1], -1)) - 1, -1, -1):
+        other = spans[index]
+        if other[1] > span[0]:
+            return True
+        if other[0] + MAX_EXCEPTION_SPAN < span[0]:
+            return False
+    return False
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:

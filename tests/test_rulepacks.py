@@ -107,6 +107,16 @@ def test_lemma_matching_finds_inflected_forms(tmp_path):
     assert found == ["'Apologized profusely'", "'apologizing profusely'"]
 
 
+def test_exceptions_excuse_the_matches_they_contain(tmp_path):
+    existence = "extends: existence\nmatch: lemma\nmessage: \"'%s'\"\ntokens: [apologise]\nexceptions: [no need to apologise, nothing to apologise for]\n"
+    occurrence = "extends: occurrence\nmatch: lemma\nmessage: found %s\nmax: 1\ntokens: [sorry, apologise]\nexceptions:\n  tokens: [no need to apologise, nothing to apologise for]\n"
+    linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"x.yaml": existence, "y.yaml": occurrence})]))
+    text = "There is no need to apologise. We apologise for the delay. Nothing to apologise for, really."
+    assert [v.message for v in linter.check(text, "en").violations if v.rule == "x"] == ["'apologise'"]
+    assert [v.rule for v in linter.check(text, "en").violations if v.rule == "y"] == []  # one apology counts
+    assert [v.message for v in linter.check("Sorry! No need to apologise. We apologise.", "en").violations if v.rule == "y"] == ["found 2"]
+
+
 def test_token_pattern_regex_runs_on_a_linear_engine(tmp_path):
     rule = "extends: existence\nmatch: lemma\nmessage: found\npatterns:\n  - [{TEXT: {REGEX: '(a+)+$'}}]\n  - [{LOWER: {REGEX: '^refund'}}]\n"
     linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"nested-token.yaml": rule})]))
