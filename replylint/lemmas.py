@@ -27,7 +27,7 @@ from .cache import cache_dir, keep_newest, mark_used
 from .errors import ReplylintError
 from .language import Language
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 8
 ROWS_PER_QUERY = 7  # loading this many rows costs about one query
 KEY_LENGTH = 20  # hex digits of the cache key in a table's file name
 TABLES_KEPT = 6  # per language: a few rule-pack versions or projects with packs of their own
@@ -127,15 +127,23 @@ def _write_table(path: Path, forms: dict[str, str]) -> None:
 def _compile(language: Language, words: set[str]) -> dict[str, str]:
     """Forms of each word's lemma, and of the word itself where it is a lemma too: the table
     says Russian 'день' is a form of 'деть' and Portuguese 'partido' one of 'partir'; written
-    in a rule each should find both families ('дня', 'partida'), under one lemma."""
+    in a rule each should find both families ('дня', 'partida'), under one lemma. The families
+    are joined as a union-find, so the lemma is the same whichever of the rule words comes
+    first ('дня' and 'день' in two rules named two lemmas, and 'хороший день' missed 'дня')."""
     table = _full_table(language)
-    lemma_of = {word: table.get(word, word) for word in words}
-    family: dict[str, str] = {}
-    for word, lemma in lemma_of.items():
-        family.setdefault(lemma, lemma)
-        family.setdefault(word, lemma)
-    forms = {form: family[lemma] for form, lemma in table.items() if lemma in family}
-    forms.update(lemma_of)
+    family: dict[str, str] = {}  # each name -> a name of the same family; a root names itself
+
+    def root(word: str) -> str:
+        family.setdefault(word, word)
+        while family[word] != word:
+            family[word] = family[family[word]]
+            word = family[word]
+        return word
+
+    for word in sorted(words):
+        family[root(word)] = root(table.get(word, word))
+    forms = {form: root(lemma) for form, lemma in table.items() if lemma in family}
+    forms.update({word: root(word) for word in words})
     return forms
 
 

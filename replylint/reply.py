@@ -26,6 +26,7 @@ MAX_GREETING_TOKENS = 10
 MAX_NAME_WORDS = 8
 MAX_ADDRESS_WORDS = 3
 MAX_SIGNATURE_LINES = 6
+MAX_WORDS_BEFORE_WISH = 4  # 'Thanks, [and have a] great day', 'Спасибо [за покупку и] хорошего дня'
 MAX_BARE_SIGNATURE_LINES = 4
 MAX_BARE_SIGNATURE_WORDS = 6
 _NAME_WORD = re.compile(r"[^\W\d_][^\s,|/]*")
@@ -114,7 +115,7 @@ def read_reply(text: str, tokens, matches: dict[str, list[Span]], quote_header) 
     if start >= end:
         return reply
     body_start = _read_greeting(reply, tokens, matches.get("@greetings", []), matches.get("@generic_addressees", []))
-    body_end = _read_closing(reply, matches.get("@signoffs", []))
+    body_end = _read_closing(reply, matches.get("@signoffs", []), matches.get("@wishes", []))
     reply.paragraphs = _paragraphs(text, body_start, body_end, excluded)
     reply.sentences = _sentences(tokens, reply.paragraphs)
     return reply
@@ -259,13 +260,18 @@ def _abbreviation(tokens, dot: int) -> bool:
     return tokens.end[dot - 1] == tokens.start[dot] and word.isalpha() and (len(word) == 1 or (word.islower() and len(word) <= 4))
 
 
-def _read_closing(reply: Reply, signoffs: list[Span]) -> int:
-    """Find 'Best regards,' and the signature after it; return where the body ends."""
+def _read_closing(reply: Reply, signoffs: list[Span], wishes: list[Span]) -> int:
+    """Find 'Best regards,' (or a wish: 'Have a great day!', or thanks and a wish: 'Thanks,
+    and have a great day!') and the signature after it; return where the body ends."""
     text = reply.text
     candidates = [s for s in signoffs if _at_line_start(text, s[0], reply.start) and not reply.is_excluded(s)]
-    for signoff_start, signoff_end in reversed(candidates):
+    for wish_start, wish_end in wishes:  # a wish after a few words: 'Спасибо за покупку и хорошего дня!'
+        line_start = start_of_line(text, wish_start, reply.start)
+        if len(text[line_start:wish_start].split()) <= MAX_WORDS_BEFORE_WISH and not reply.is_excluded((wish_start, wish_end)):
+            candidates.append(strip_span(text, line_start, wish_end))
+    for signoff_start, signoff_end in sorted(candidates, reverse=True):
         line_end = end_of_line(text, signoff_start, reply.end)
-        if signoff_start > reply.start and _is_signoff_line(text[signoff_end:line_end]) and _few_lines_after(text, line_end, reply.end):
+        if signoff_start > reply.start and _closes_line(text, signoff_end, line_end, reply.end, wishes) and _few_lines_after(text, line_end, reply.end):
             reply.closing = (signoff_start, reply.end)
             signature_start, signature_end = strip_span(text, line_end, reply.end)
             if signature_end > signature_start:
@@ -304,6 +310,26 @@ def _bare_signature(text: str, start: int, end: int) -> Span | None:
     words = _NAME_WORD.findall(lines[0])
     named = words and all(word[0].isupper() for word in words) and not any(ch.isdigit() or ch == ":" for ch in lines[0])
     return block if named else None
+
+
+def _closes_line(text: str, signoff_end: int, line_end: int, reply_end: int, wishes: list[Span]) -> bool:
+    """Whether what follows a sign-off on its line keeps it one: nothing or a short name; a
+    few words and a comma, as a letter's last line before the name under it ('Thank you for
+    your patience, and safe travels,'); or a few words and a wish that ends the line
+    ('Спасибо за покупку и хорошего дня!')."""
+    rest = text[signoff_end:line_end]
+    if _is_signoff_line(rest):
+        return True
+    if rest.rstrip().endswith(",") and len(rest.split()) <= MAX_NAME_WORDS:
+        name_line = _NON_BLANK_LINE.search(text, line_end, reply_end)
+        if name_line and (name_line.group().lstrip()[:1].isupper() or _PLACEHOLDER_START.match(name_line.group().lstrip())):
+            return True
+    for wish_start, wish_end in wishes[bisect_left(wishes, (signoff_end, -1)):]:
+        if wish_start >= line_end:
+            break
+        if wish_end <= line_end and len(text[signoff_end:wish_start].split()) <= MAX_WORDS_BEFORE_WISH and _is_signoff_line(text[wish_end:line_end]):
+            return True
+    return False
 
 
 def _is_signoff_line(rest: str) -> bool:

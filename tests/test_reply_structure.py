@@ -174,3 +174,22 @@ def test_a_name_alone_on_the_first_line_is_the_addressee(linter):
     assert reply.addressee == "Helena" and reply.greeting is None
     assert reply.text[slice(*reply.sentences[0])] == "Thank you for writing to us."
     assert linter.check("Thanks,\n\nWe refunded it.", "en").reply.addressee == ""
+
+
+def test_a_wish_closes_a_reply_alone_or_after_a_few_words_on_its_line(linter):
+    found = parts(linter, "Hi Jane,\n\nYour refund was issued.\n\nThanks, and have a great day!\nSam\nAcme Support")
+    assert found["closing"] == "Thanks, and have a great day!\nSam\nAcme Support"
+    assert found["signature"] == "Sam\nAcme Support"
+    found = parts(linter, "Здравствуйте!\n\nВозврат оформлен.\n\nСпасибо за покупку и хорошего вам дня!\nМария, служба поддержки", "ru")
+    assert found["signature"] == "Мария, служба поддержки"
+    assert parts(linter, "Olá!\n\nO pedido foi enviado.\n\nObrigada e boa semana!\nAna\nCasa Mix", "pt")["signature"] == "Ana\nCasa Mix"
+    assert parts(linter, "Merhaba,\n\nSiparişiniz kargoya verildi.\n\nTeşekkürler, iyi günler dileriz.\nAyşe\nKargoNet", "tr")["signature"] == "Ayşe\nKargoNet"
+    # too many words before the wish: a sentence of the body, not a sign-off
+    assert parts(linter, "Hi Jane,\n\nWe will call you back on Friday afternoon, have a great weekend!\nSam")["closing"] is None
+
+
+def test_a_sign_off_line_ending_in_a_comma_over_a_name_closes_the_reply(linter):
+    found = parts(linter, "Hi Jane,\n\nYour seat is confirmed.\n\nThank you for your patience, and safe travels,\nNina\nFleetway Air")
+    assert found["signature"] == "Nina\nFleetway Air"
+    # a hard-wrapped sentence goes on in small letters: no name under it
+    assert parts(linter, "Hi Jane,\n\nYour seat is confirmed.\n\nThank you for your patience,\nwe know waiting is hard.")["closing"] is None
