@@ -8,6 +8,8 @@ patterns and regexes only when a rule asks for them, whatever the number of rule
 """
 
 import itertools
+import math
+import re
 from dataclasses import dataclass
 
 from .errors import ReplylintError
@@ -26,7 +28,8 @@ END = "$"  # in a trie node: the keys of the phrases that end there
 NO_PREFIX = -1  # a word that starts with no registered prefix
 EXACT_MARK = "="  # '=could' matches that form only, not every form of its lemma
 MAX_RETRY_SPAN = 64
-MAX_EXPANSION = 2000  # phrases one simple token pattern may become
+MAX_EXPANSION = 2000  # phrases one simple token pattern, or one phrase with braces, may become
+_BRACES = re.compile(r"\{([^{}]*)\}")
 
 
 class Where:
@@ -75,9 +78,10 @@ class Vocabulary:
         self._prefix_lengths: list[int] = []
 
     def phrases(self, phrases: list[str], where: Where) -> str:
-        """Word sequences matched by lemma: 'thank you' also finds 'Thanking you'."""
+        """Word sequences matched by lemma: 'thank you' also finds 'Thanking you'. Braces
+        give alternatives: '{good,nice} {day,weekend}' is four phrases, '{you,}' optional."""
         _require_strings(phrases, where)
-        return self._add(_Phrases(phrases, where))
+        return self._add(_Phrases([alternative for phrase in phrases for alternative in _alternatives(phrase, where)], where))
 
     def patterns(self, patterns: list, where: Where) -> str:
         """Token patterns in spaCy's Matcher syntax (see token_patterns.py)."""
@@ -328,6 +332,22 @@ def _split_prefix_words(phrase: str) -> list[str]:
         else:
             chunks.append(chunk)
     return chunks
+
+
+def _alternatives(phrase: str, where: Where) -> list[str]:
+    """'{хороший,приятный} {вам,} день' -> every phrase it stands for."""
+    if "{" not in phrase and "}" not in phrase:
+        return [phrase]
+    pieces = _BRACES.split(phrase)  # text, group, text, group, ..., text
+    if any("{" in piece or "}" in piece for piece in pieces[::2]):
+        raise ReplylintError(f"unbalanced braces in {phrase!r} (alternatives are written {{a,b}})", where.path, where.line)
+    choices = [[piece] if index % 2 == 0 else piece.split(",") for index, piece in enumerate(pieces)]
+    if math.prod(len(choice) for choice in choices) > MAX_EXPANSION:
+        raise ReplylintError(f"{phrase!r} stands for more than {MAX_EXPANSION} phrases", where.path, where.line)
+    expanded = [" ".join("".join(parts).split()) for parts in itertools.product(*choices)]
+    if not all(expanded):
+        raise ReplylintError(f"{phrase!r} can stand for an empty phrase", where.path, where.line)
+    return expanded
 
 
 def _require_strings(values, where: Where) -> None:

@@ -117,6 +117,14 @@ def test_exceptions_excuse_the_matches_they_contain(tmp_path):
     assert [v.message for v in linter.check("Sorry! No need to apologise. We apologise.", "en").violations if v.rule == "y"] == ["found 2"]
 
 
+def test_braces_in_a_phrase_give_alternatives(tmp_path):
+    rule = "extends: existence\nmatch: lemma\nmessage: \"'%s'\"\ntokens: ['{sorry,apologies} for the {delay,wait,}']\n"
+    linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"x.yaml": rule})]))
+    text = "Sorry for the wait. Apologies for the delay. Sorry for the noise."
+    assert [v.message for v in linter.check(text, "en").violations if v.rule == "x"] == ["'Sorry for the wait'", "'Apologies for the delay'", "'Sorry for the'"]
+    assert "x.yaml:3: unbalanced braces" in error_of(tmp_path, {"x.yaml": "extends: existence\nmatch: lemma\ntokens: ['{sorry,apologies for']\n"})
+
+
 def test_token_pattern_regex_runs_on_a_linear_engine(tmp_path):
     rule = "extends: existence\nmatch: lemma\nmessage: found\npatterns:\n  - [{TEXT: {REGEX: '(a+)+$'}}]\n  - [{LOWER: {REGEX: '^refund'}}]\n"
     linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"nested-token.yaml": rule})]))
