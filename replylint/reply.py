@@ -115,7 +115,7 @@ def read_reply(text: str, tokens, matches: dict[str, list[Span]], quote_header) 
     if start >= end:
         return reply
     body_start = _read_greeting(reply, tokens, matches.get("@greetings", []), matches.get("@generic_addressees", []))
-    body_end = _read_closing(reply, matches.get("@signoffs", []), matches.get("@wishes", []))
+    body_end = _read_closing(reply, body_start, matches.get("@signoffs", []), matches.get("@wishes", []))
     reply.paragraphs = _paragraphs(text, body_start, body_end, excluded)
     reply.sentences = _sentences(tokens, reply.paragraphs)
     return reply
@@ -260,9 +260,10 @@ def _abbreviation(tokens, dot: int) -> bool:
     return tokens.end[dot - 1] == tokens.start[dot] and word.isalpha() and (len(word) == 1 or (word.islower() and len(word) <= 4))
 
 
-def _read_closing(reply: Reply, signoffs: list[Span], wishes: list[Span]) -> int:
+def _read_closing(reply: Reply, body_start: int, signoffs: list[Span], wishes: list[Span]) -> int:
     """Find 'Best regards,' (or a wish: 'Have a great day!', or thanks and a wish: 'Thanks,
-    and have a great day!') and the signature after it; return where the body ends."""
+    and have a great day!') and the signature after it; return where the body ends. Some
+    body comes first: 'Hvala na strpljenju!' right after the greeting opens a short reply."""
     text = reply.text
     candidates = [s for s in signoffs if _at_line_start(text, s[0], reply.start) and not reply.is_excluded(s)]
     for wish_start, wish_end in wishes:  # a wish after a few words: 'Спасибо за покупку и хорошего дня!'
@@ -271,7 +272,7 @@ def _read_closing(reply: Reply, signoffs: list[Span], wishes: list[Span]) -> int
             candidates.append(strip_span(text, line_start, wish_end))
     for signoff_start, signoff_end in sorted(candidates, reverse=True):
         line_end = end_of_line(text, signoff_start, reply.end)
-        if signoff_start > reply.start and _closes_line(text, signoff_end, line_end, reply.end, wishes) and _few_lines_after(text, line_end, reply.end):
+        if signoff_start > body_start and _closes_line(text, signoff_end, line_end, reply.end, wishes) and _few_lines_after(text, line_end, reply.end):
             reply.closing = (signoff_start, reply.end)
             signature_start, signature_end = strip_span(text, line_end, reply.end)
             if signature_end > signature_start:

@@ -193,3 +193,9 @@ def test_a_sign_off_line_ending_in_a_comma_over_a_name_closes_the_reply(linter):
     assert found["signature"] == "Nina\nFleetway Air"
     # a hard-wrapped sentence goes on in small letters: no name under it
     assert parts(linter, "Hi Jane,\n\nYour seat is confirmed.\n\nThank you for your patience,\nwe know waiting is hard.")["closing"] is None
+
+
+def test_a_sign_off_right_after_the_greeting_opens_the_body_instead(linter):
+    found = parts(linter, "Zdravo Ana,\n\nhvala ti na strpljenju.\n\nKartica je deblokirana.", "sr")
+    assert found["closing"] is None
+    assert found["paragraphs"] == ["hvala ti na strpljenju.", "Kartica je deblokirana."]
