@@ -132,8 +132,30 @@ class Vocabulary:
                     self.pattern_keys.add(key)
                 for ids in phrases or ():
                     self._insert(ids, key)
+        self._share_shorter_prefixes()
         self.lazy_keys = frozenset(self.pattern_keys | set(self._regexes))
         self.regex_prefilter = Prefilter(self._regexes)
+
+    def _share_shorter_prefixes(self) -> None:
+        """A word is looked up by the longest registered prefix it starts with; so what follows
+        a shorter prefix in the tries ('piegādā*' in one rule) is copied under each longer one
+        ('piegādāt*' in another), or the longer would take 'piegādāta' from the shorter."""
+        registered = sorted(prefix for prefixes in self.prefixes.values() for prefix in prefixes)
+        longer = {}
+        for prefix in registered:
+            extensions = [self.strings[other + PREFIX_MARK] for other in registered if len(other) > len(prefix) and other.startswith(prefix)]
+            if extensions:
+                longer[self.strings[prefix + PREFIX_MARK]] = extensions
+        if not longer:
+            return
+        for trie in (self.trie, self.anchored_trie):
+            stack = [trie]
+            while stack:
+                node = stack.pop()
+                for shorter in [key for key in node if key in longer]:
+                    for extension in longer[shorter]:
+                        _merge_into(node.setdefault(extension, {}), node[shorter])
+                stack.extend(child for key, child in node.items() if key != END)
 
     def _insert(self, ids: list[int], key: str) -> None:
         node = self.anchored_trie if ids[0] == SENTENCE_START_ID else self.trie
@@ -300,6 +322,15 @@ class Vocabulary:
                 spans.append(span)
             position = max(span[1], found.start() + 1)  # a boundary matched after the span may start the next
         return spans
+
+
+def _merge_into(target: dict, source: dict) -> None:
+    """Add the phrases of trie node `source` to `target` (copied: the two stay apart)."""
+    for key, value in source.items():
+        if key == END:
+            target[END] = list(dict.fromkeys(target.get(END, []) + value))
+        else:
+            _merge_into(target.setdefault(key, {}), value)
 
 
 def _anchored_leads(tokens: Tokens, indices) -> list:

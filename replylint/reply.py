@@ -5,6 +5,7 @@ the parts are. Quoted earlier messages are not part of the reply.
 """
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -82,7 +83,8 @@ class Reply:
 
     def lead_in(self, sentence: Span) -> Span | None:
         """The line that introduces the list this sentence is an item of ('Please follow these
-        steps:' above '1. Log in ...'), or None when the sentence is not a list item."""
+        steps:' above '1. Log in ...'), with the lines its sentence is wrapped over ('Please
+        do\nthe following:'), or None when the sentence is not a list item."""
         text = self.text
         position = start_of_line(text, sentence[0], self.start)
         if not _LIST_MARKER.match(text, position):  # the marker opens the sentence or stands before it
@@ -91,7 +93,19 @@ class Reply:
             line_start = start_of_line(text, position - 1, self.start)
             line = text[line_start:position].strip()
             if line and not _LIST_MARKER.match(line):  # not a blank line, not an earlier item
-                return strip_span(text, line_start, position) if line.endswith(":") else None
+                if not line.endswith(":"):
+                    return None
+                while line_start > self.start:
+                    above_start = start_of_line(text, line_start - 1, self.start)
+                    above = text[above_start:line_start].strip()
+                    if not above or above[-1] in ".!?:" or _LIST_MARKER.match(above):
+                        break
+                    earlier = max(text.rfind(". ", above_start, line_start), text.rfind("! ", above_start, line_start), text.rfind("? ", above_start, line_start))
+                    if earlier >= 0:  # the line holds the end of an earlier sentence too
+                        line_start = earlier + 2
+                        break
+                    line_start = above_start
+                return strip_span(text, line_start, position)
             position = line_start
         return None
 
@@ -166,14 +180,17 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
             continue  # 'Poštovani g. Ristiću,': the dot of an abbreviation ends nothing (but 'Добрый день.' ends)
         if piece == "," and count == 0 and _addresses(tokens, generic, tokens.end[i], line_end):
             continue  # 'Hello, Jane!', 'Merhaba, Ahmet Bey.': the name after the comma is the addressee
-        if piece in _GREETING_END or count >= MAX_GREETING_TOKENS:
-            greeting_end = tokens.end[i] if piece in _GREETING_END else opening[1]
+        ends = piece in _GREETING_END or _is_emoji(piece)  # 'Selam Ece 😊 Yazdığın için ...'
+        if ends or count >= MAX_GREETING_TOKENS:
+            greeting_end = tokens.end[i] if ends else opening[1]
             while greeting_end < line_end and text[greeting_end] in "!?.":  # 'Hi there!!!' ends after its last '!'
                 greeting_end += 1
             break
         count += 1
     reply.greeting = (reply.start, greeting_end)
     addressee = text[opening[1]:greeting_end].strip(" \t,!:;.")
+    while addressee and _is_emoji(addressee[-1]):
+        addressee = addressee[:-1].rstrip(" \t,!:;.")
     is_name = addressee[:1].isalnum() and not any(opening[1] <= s < greeting_end for s, _ in generic)
     if not addressee and not name_first:
         # a greeting phrase that spans the name ('* , добрый день'): the name is what comes
@@ -311,6 +328,10 @@ def _bare_signature(text: str, start: int, end: int) -> Span | None:
     words = _NAME_WORD.findall(lines[0])
     named = words and all(word[0].isupper() for word in words) and not any(ch.isdigit() or ch == ":" for ch in lines[0])
     return block if named else None
+
+
+def _is_emoji(piece: str) -> bool:
+    return unicodedata.category(piece[0]) == "So"
 
 
 def _closes_line(text: str, signoff_end: int, line_end: int, reply_end: int, wishes: list[Span]) -> bool:

@@ -199,3 +199,17 @@ def test_a_sign_off_right_after_the_greeting_opens_the_body_instead(linter):
     found = parts(linter, "Zdravo Ana,\n\nhvala ti na strpljenju.\n\nKartica je deblokirana.", "sr")
     assert found["closing"] is None
     assert found["paragraphs"] == ["hvala ti na strpljenju.", "Kartica je deblokirana."]
+
+
+def test_an_emoji_ends_the_greeting(linter):
+    found = parts(linter, "Selam Ece 😊 Yazdığın için teşekkürler, mesajını aldım!", "tr")
+    assert found["greeting"] == "Selam Ece 😊"
+    assert found["addressee"] == "Ece"
+    assert found["first_sentence"] == "Yazdığın için teşekkürler, mesajını aldım!"
+
+
+def test_a_lead_in_wrapped_over_lines_is_read_whole(linter):
+    text = "Poštovani,\n\nSve je spremno. Molimo Vas da uradite\nsledeće:\n1. Otvorite aplikaciju.\n2. Prijavite se."
+    reply = linter.check(text, "sr").reply
+    items = [s for s in reply.sentences if text[s[0]:s[1]].startswith(("Otvorite", "Prijavite"))]
+    assert [text[slice(*reply.lead_in(s))] for s in items] == ["Molimo Vas da uradite\nsledeće:"] * 2

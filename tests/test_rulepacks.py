@@ -125,6 +125,14 @@ def test_braces_in_a_phrase_give_alternatives(tmp_path):
     assert "x.yaml:3: unbalanced braces" in error_of(tmp_path, {"x.yaml": "extends: existence\nmatch: lemma\ntokens: ['{sorry,apologies for']\n"})
 
 
+def test_a_word_matches_every_registered_prefix_it_starts_with(tmp_path):
+    short = "extends: existence\nmatch: lemma\nmessage: short\ntokens: [refund*, we refund* it]\n"
+    longer = "extends: existence\nmatch: lemma\nmessage: long\ntokens: [refunda*]\n"
+    linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"short.yaml": short, "longer.yaml": longer})]))
+    found = [(v.rule, v.start, v.end) for v in linter.check("The fee is refundable. We refunded it.", "en").violations if v.rule in ("short", "longer")]
+    assert sorted(found) == [("longer", 11, 21), ("short", 11, 21), ("short", 23, 37)]
+
+
 def test_token_pattern_regex_runs_on_a_linear_engine(tmp_path):
     rule = "extends: existence\nmatch: lemma\nmessage: found\npatterns:\n  - [{TEXT: {REGEX: '(a+)+$'}}]\n  - [{LOWER: {REGEX: '^refund'}}]\n"
     linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"nested-token.yaml": rule})]))
