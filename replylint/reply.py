@@ -35,6 +35,9 @@ _ABBREVIATION_END = re.compile(r"(?:\b\w\.\w+\.|\b\w{1,3}\.)$")  # 'A.Ş.', 'd.o
 _LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[A-Za-z][.)]|[-*•–—·▪])[ \t]+")  # '1. ', 'b) ', '- ', '• ' before a list item
 _ITEM_NUMBER = re.compile(r"\d{1,3}[.)]")  # '1.' or '2)' alone: a list item's number, no sentence
 _ALNUM = re.compile(r"[^\W_]")  # a letter or a digit: str.isalnum
+_SIGNOFF_PUNCTUATION = " \t,.!:;-–—"
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,|/–—]|\s-\s)\s*")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…]+[\"'”’»)]*[ \t]+(?!.*[.!?…][\"'”’»)]*[ \t])")  # the last sentence end before a position on the line
 _NON_BLANK_LINE = re.compile(r"[^\S\r\n]*[^\s][^\r\n]*")  # a line that holds more than whitespace
 
 
@@ -280,18 +283,36 @@ def _abbreviation(tokens, dot: int) -> bool:
 def _read_closing(reply: Reply, body_start: int, signoffs: list[Span], wishes: list[Span]) -> int:
     """Find 'Best regards,' (or a wish: 'Have a great day!', or thanks and a wish: 'Thanks,
     and have a great day!') and the signature after it; return where the body ends. Some
-    body comes first: 'Hvala na strpljenju!' right after the greeting opens a short reply."""
+    body comes first: 'Hvala na strpljenju!' right after the greeting opens a short reply.
+    At the end of a chat reply's last paragraph a sign-off may follow a sentence on its line
+    ('... Чем ещё могу помочь? Спасибо, хорошего дня!'); only a name may follow it there."""
     text = reply.text
-    candidates = [s for s in signoffs if _at_line_start(text, s[0], reply.start) and not reply.is_excluded(s)]
+    candidates = []  # (start, end of the sign-off or wish, whether it starts mid-line)
+    for start, end in signoffs:
+        if not reply.is_excluded((start, end)):
+            line_start = start_of_line(text, start, reply.start)
+            if not text[line_start:start].strip():
+                candidates.append((start, end, False))
+            else:
+                sentence = _SENTENCE_END_BEFORE.search(text, line_start, start)
+                if sentence and sentence.end() == start:  # the sign-off starts a sentence
+                    candidates.append((start, end, True))
     for wish_start, wish_end in wishes:  # a wish after a few words: 'Спасибо за покупку и хорошего дня!'
+        if reply.is_excluded((wish_start, wish_end)):
+            continue
         line_start = start_of_line(text, wish_start, reply.start)
-        if len(text[line_start:wish_start].split()) <= MAX_WORDS_BEFORE_WISH and not reply.is_excluded((wish_start, wish_end)):
-            candidates.append(strip_span(text, line_start, wish_end))
-    for signoff_start, signoff_end in sorted(candidates, reverse=True):
+        sentence = _SENTENCE_END_BEFORE.search(text, line_start, wish_start)
+        start = strip_span(text, sentence.end() if sentence else line_start, wish_end)[0]
+        if len(text[start:wish_start].split()) <= MAX_WORDS_BEFORE_WISH:
+            candidates.append((start, wish_end, sentence is not None))
+    for signoff_start, signoff_end, mid_line in sorted(candidates, reverse=True):
         line_end = end_of_line(text, signoff_start, reply.end)
-        if signoff_start > body_start and _closes_line(text, signoff_end, line_end, reply.end, wishes) and _few_lines_after(text, line_end, reply.end):
+        if signoff_start <= body_start or not _few_lines_after(text, line_end, reply.end):
+            continue
+        signature_start = _signature_start(text, signoff_end, line_end, reply.end, wishes, mid_line)
+        if signature_start is not None:
             reply.closing = (signoff_start, reply.end)
-            signature_start, signature_end = strip_span(text, line_end, reply.end)
+            signature_start, signature_end = strip_span(text, signature_start, reply.end)
             if signature_end > signature_start:
                 reply.signature = (signature_start, signature_end)
             return signoff_start
@@ -334,29 +355,46 @@ def _is_emoji(piece: str) -> bool:
     return unicodedata.category(piece[0]) == "So"
 
 
-def _closes_line(text: str, signoff_end: int, line_end: int, reply_end: int, wishes: list[Span]) -> bool:
-    """Whether what follows a sign-off on its line keeps it one: nothing or a short name; a
+def _signature_start(text: str, signoff_end: int, line_end: int, reply_end: int, wishes: list[Span], mid_line: bool) -> int | None:
+    """Where the signature starts if what follows a sign-off on its line keeps it one, else
+    None. It may be nothing, or a short name ('Thanks, Sam': the name is the signature); a
     few words and a comma, as a letter's last line before the name under it ('Thank you for
     your patience, and safe travels,'); or a few words and a wish that ends the line
-    ('Спасибо за покупку и хорошего дня!')."""
+    ('Спасибо за покупку и хорошего дня!'). After a sentence on the same line, only a name."""
     rest = text[signoff_end:line_end]
+    if mid_line:  # and someone signs: on the line or below ('... Paldies.' alone stays a sentence)
+        named = _names_someone(rest) and (rest.strip(_SIGNOFF_PUNCTUATION) or _NON_BLANK_LINE.search(text, line_end, reply_end))
+        return _after_punctuation(text, signoff_end, line_end) if named else None
     if _is_signoff_line(rest):
-        return True
+        return _after_punctuation(text, signoff_end, line_end)
     if rest.rstrip().endswith(",") and len(rest.split()) <= MAX_NAME_WORDS:
         name_line = _NON_BLANK_LINE.search(text, line_end, reply_end)
         if name_line and (name_line.group().lstrip()[:1].isupper() or _PLACEHOLDER_START.match(name_line.group().lstrip())):
-            return True
+            return line_end
     for wish_start, wish_end in wishes[bisect_left(wishes, (signoff_end, -1)):]:
         if wish_start >= line_end:
             break
         if wish_end <= line_end and len(text[signoff_end:wish_start].split()) <= MAX_WORDS_BEFORE_WISH and _is_signoff_line(text[wish_end:line_end]):
-            return True
-    return False
+            return _after_punctuation(text, wish_end, line_end)
+    return None
+
+
+def _after_punctuation(text: str, position: int, line_end: int) -> int:
+    """The start of a name that follows on the line ('Thanks, Sam'), or the line's end."""
+    while position < line_end and text[position] in _SIGNOFF_PUNCTUATION:
+        position += 1
+    return position
+
+
+def _names_someone(rest: str) -> bool:
+    """Nothing, or a name and a company: 'Marika, Omniva', 'Ana - Suporte SoftLar'."""
+    parts = [part for part in _NAME_SEPARATORS.split(rest.strip(_SIGNOFF_PUNCTUATION)) if part]
+    return len(parts) <= MAX_SIGNATURE_LINES and all(part[:1].isupper() or _PLACEHOLDER_START.match(part) for part in parts) and all(len(part.split()) <= MAX_ADDRESS_WORDS for part in parts)
 
 
 def _is_signoff_line(rest: str) -> bool:
     """After 'Best regards' a line holds nothing, or a short name: 'Thanks, Sam'."""
-    rest = rest.strip(" \t,.!:;-–—")
+    rest = rest.strip(_SIGNOFF_PUNCTUATION)
     return not rest or (len(rest.split()) <= MAX_NAME_WORDS and (rest[0].isupper() or rest[0] in "{[%$<"))
 
 

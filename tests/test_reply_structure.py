@@ -213,3 +213,19 @@ def test_a_lead_in_wrapped_over_lines_is_read_whole(linter):
     reply = linter.check(text, "sr").reply
     items = [s for s in reply.sentences if text[s[0]:s[1]].startswith(("Otvorite", "Prijavite"))]
     assert [text[slice(*reply.lead_in(s))] for s in items] == ["Molimo Vas da uradite\nsledeće:"] * 2
+
+
+def test_a_name_on_the_sign_off_line_is_the_signature(linter):
+    found = parts(linter, "Hi Jo,\n\nYour refund is on its way.\n\nThanks, Sam from Acme")
+    assert (found["closing"], found["signature"]) == ("Thanks, Sam from Acme", "Sam from Acme")
+
+
+def test_a_chat_reply_may_sign_off_after_a_sentence_on_its_last_line(linter):
+    found = parts(linter, "Labdien! Paka ir ceļā. Paldies un jauku dienu! Marika, Omniva", "lv")
+    assert (found["closing"], found["signature"]) == ("Paldies un jauku dienu! Marika, Omniva", "Marika, Omniva")
+    found = parts(linter, "Здравствуйте! Посылка в пункте выдачи. Чем ещё могу помочь? Спасибо, хорошего дня!\nМария, служба доставки", "ru")
+    assert found["signature"] == "Мария, служба доставки"
+    assert found["paragraphs"] == ["Посылка в пункте выдачи. Чем ещё могу помочь?"]
+    # no one signs, or the sentence goes on: the thanks stays in the body
+    assert parts(linter, "Hi Jo, your order shipped. Thanks!")["closing"] is None
+    assert parts(linter, "Hi Jo, we fixed it. Thanks to you it works now.")["closing"] is None
