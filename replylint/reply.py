@@ -37,7 +37,10 @@ _ITEM_NUMBER = re.compile(r"\d{1,3}[.)]")  # '1.' or '2)' alone: a list item's n
 _ALNUM = re.compile(r"[^\W_]")  # a letter or a digit: str.isalnum
 _SIGNOFF_PUNCTUATION = " \t,.!:;-–—"
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,|/–—]|\s-\s)\s*")
-_SENTENCE_END_BEFORE = re.compile(r"[.!?…]+[\"'”’»)]*[ \t]+(?!.*[.!?…][\"'”’»)]*[ \t])")  # the last sentence end before a position on the line
+_CLOSING_QUOTES = "\"'”’»)"
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"'”’»)]*[ \t]+")
+MAX_LEAD_CHARS = 200  # what may stand before a wish on its line, or after a sign-off: a few words
+MAX_INDENT = 40
 _NON_BLANK_LINE = re.compile(r"[^\S\r\n]*[^\s][^\r\n]*")  # a line that holds more than whitespace
 
 
@@ -285,29 +288,35 @@ def _read_closing(reply: Reply, body_start: int, signoffs: list[Span], wishes: l
     and have a great day!') and the signature after it; return where the body ends. Some
     body comes first: 'Hvala na strpljenju!' right after the greeting opens a short reply.
     At the end of a chat reply's last paragraph a sign-off may follow a sentence on its line
-    ('... Чем ещё могу помочь? Спасибо, хорошего дня!'); only a name may follow it there."""
+    ('... Чем ещё могу помочь? Спасибо, хорошего дня!'); only a name may follow it there.
+    Only the last few lines can hold a closing, and each candidate is judged on a few words
+    around it: a megabyte line of 'Thanks. Thanks. ...' stays linear."""
     text = reply.text
-    candidates = []  # (start, end of the sign-off or wish, whether it starts mid-line)
-    for start, end in signoffs:
-        if not reply.is_excluded((start, end)):
-            line_start = start_of_line(text, start, reply.start)
-            if not text[line_start:start].strip():
-                candidates.append((start, end, False))
-            else:
-                sentence = _SENTENCE_END_BEFORE.search(text, line_start, start)
-                if sentence and sentence.end() == start:  # the sign-off starts a sentence
-                    candidates.append((start, end, True))
-    for wish_start, wish_end in wishes:  # a wish after a few words: 'Спасибо за покупку и хорошего дня!'
-        if reply.is_excluded((wish_start, wish_end)):
+    lines = _last_lines(text, reply.start, reply.end, MAX_SIGNATURE_LINES + 1)
+    if not lines:
+        return reply.end
+    line_starts = [start for start, _ in lines]
+    candidates = []  # (start, end of the sign-off or wish, its line, whether it starts mid-line)
+    for start, end in _from(signoffs, lines[0][0]):
+        line = lines[bisect_right(line_starts, start) - 1]
+        if not reply.is_excluded((start, end)) and end <= line[1]:
+            if start - line[0] <= MAX_INDENT and not text[line[0]:start].strip():
+                candidates.append((start, end, line, False))
+            elif _starts_sentence(text, line[0], start):
+                candidates.append((start, end, line, True))
+    for wish_start, wish_end in _from(wishes, lines[0][0]):  # a wish after a few words: 'Спасибо за покупку и хорошего дня!'
+        line = lines[bisect_right(line_starts, wish_start) - 1]
+        if reply.is_excluded((wish_start, wish_end)) or wish_end > line[1]:
             continue
-        line_start = start_of_line(text, wish_start, reply.start)
-        sentence = _SENTENCE_END_BEFORE.search(text, line_start, wish_start)
-        start = strip_span(text, sentence.end() if sentence else line_start, wish_end)[0]
+        window = max(line[0], wish_start - MAX_LEAD_CHARS)
+        breaks = list(_SENTENCE_BREAK.finditer(text, window, wish_start))
+        if not breaks and window > line[0]:
+            continue  # more than a few words before the wish
+        start = strip_span(text, breaks[-1].end() if breaks else line[0], wish_end)[0]
         if len(text[start:wish_start].split()) <= MAX_WORDS_BEFORE_WISH:
-            candidates.append((start, wish_end, sentence is not None))
-    for signoff_start, signoff_end, mid_line in sorted(candidates, reverse=True):
-        line_end = end_of_line(text, signoff_start, reply.end)
-        if signoff_start <= body_start or not _few_lines_after(text, line_end, reply.end):
+            candidates.append((start, wish_end, line, bool(breaks)))
+    for signoff_start, signoff_end, (_, line_end), mid_line in sorted(candidates, reverse=True):
+        if signoff_start <= body_start or line_end - signoff_end > MAX_LEAD_CHARS:
             continue
         signature_start = _signature_start(text, signoff_end, line_end, reply.end, wishes, mid_line)
         if signature_start is not None:
@@ -355,6 +364,29 @@ def _is_emoji(piece: str) -> bool:
     return unicodedata.category(piece[0]) == "So"
 
 
+def _last_lines(text: str, start: int, end: int, count: int) -> list[Span]:
+    """The last `count` non-blank lines between the offsets, as (start, end), in order."""
+    lines, position = [], end
+    while position > start and len(lines) < count:
+        line_start = start_of_line(text, position - 1, start) if position - 1 >= start else start
+        line_end = end_of_line(text, line_start, end)
+        if text[line_start:line_end].strip():
+            lines.append((line_start, line_end))
+        position = line_start
+    return lines[::-1]
+
+
+def _from(spans: list[Span], position: int) -> list[Span]:
+    """The spans (sorted) that start at `position` or later."""
+    return spans[bisect_left(spans, (position, -1)):]
+
+
+def _starts_sentence(text: str, line_start: int, position: int) -> bool:
+    """Whether a sentence ends just before `position` on its line ('... help? Thanks,')."""
+    before = text[max(line_start, position - MAX_LEAD_CHARS):position].rstrip(" \t").rstrip(_CLOSING_QUOTES)
+    return before[-1:] in (".", "!", "?", "…")
+
+
 def _signature_start(text: str, signoff_end: int, line_end: int, reply_end: int, wishes: list[Span], mid_line: bool) -> int | None:
     """Where the signature starts if what follows a sign-off on its line keeps it one, else
     None. It may be nothing, or a short name ('Thanks, Sam': the name is the signature); a
@@ -396,17 +428,6 @@ def _is_signoff_line(rest: str) -> bool:
     """After 'Best regards' a line holds nothing, or a short name: 'Thanks, Sam'."""
     rest = rest.strip(_SIGNOFF_PUNCTUATION)
     return not rest or (len(rest.split()) <= MAX_NAME_WORDS and (rest[0].isupper() or rest[0] in "{[%$<"))
-
-
-def _few_lines_after(text: str, position: int, end: int) -> bool:
-    """At most MAX_SIGNATURE_LINES non-blank lines follow. Counting stops there: a long text
-    has a sign-off candidate in every part, and counting to its end from each was quadratic."""
-    lines = 0
-    for _ in _NON_BLANK_LINE.finditer(text, position, end):
-        lines += 1
-        if lines > MAX_SIGNATURE_LINES:
-            return False
-    return True
 
 
 def start_of_line(text: str, position: int, floor: int = 0) -> int:
