@@ -81,7 +81,7 @@ def _sentence_starts(text: str, starts: list[int], ends: list[int], words: list[
     marker_end = -1  # the token holding a list number's '.' or ')'
     last = len(words) - 1
     paragraph_start = False
-    after_number_dot = False  # '1. janvārī', '2023. gada': an ordinal or a year, unless a capital follows
+    after_number_dot = False  # '1. janvārī', '2023. gada', 'līguma 7.3. punktu': an ordinal, a year, a section, unless a capital follows
     after_short_dot = False  # 'plkst. 12', 'tel. 555', 'nr. 5': an abbreviation before a number
     for i, word in enumerate(words):
         if word.space:
@@ -108,7 +108,7 @@ def _sentence_starts(text: str, starts: list[int], ends: list[int], words: list[
         after_number_dot = after_short_dot = False
         if word.final and i != marker_end and i > 0 and text[starts[i]:ends[i]] == "." and ends[i - 1] == starts[i]:
             before = text[starts[i - 1]:ends[i - 1]]
-            after_number_dot = before.isdigit()
+            after_number_dot = before.replace(".", "").isdigit() and before[0].isdigit()  # '1.', '7.3.' (a section), '12.03.2026.'
             after_short_dot = before.isalpha() and before.islower() and len(before) <= MAX_ABBREVIATION
         after_break = i < last and ends[i] != starts[i + 1] and "\n" in text[ends[i]:starts[i + 1]]
     return found

@@ -135,6 +135,8 @@ def test_a_dot_after_a_number_ends_no_sentence_before_a_small_letter(linter):
     text = "Līgums noslēgts 2023. gada 1. janvārī un ir spēkā. Paldies par 3. Nākamais."
     reply = linter.check(text, "lv").reply
     assert [text[s:e] for s, e in reply.sentences] == ["Līgums noslēgts 2023. gada 1. janvārī un ir spēkā.", "Paldies par 3.", "Nākamais."]
+    text = "Saskaņā ar līguma 7.3. punktu maksa netiek atmaksāta līdz 12.03.2026. gadam. Paldies."  # a section, a date
+    assert [text[s:e] for s, e in linter.check(text, "lv").reply.sentences] == ["Saskaņā ar līguma 7.3. punktu maksa netiek atmaksāta līdz 12.03.2026. gadam.", "Paldies."]
     text = "Piezvanīsim rīt līdz plkst. 12, lai precizētu. Paldies."  # an abbreviation before a number
     assert [text[s:e] for s, e in linter.check(text, "lv").reply.sentences] == ["Piezvanīsim rīt līdz plkst. 12, lai precizētu.", "Paldies."]
 
