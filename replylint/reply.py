@@ -37,6 +37,7 @@ _ITEM_NUMBER = re.compile(r"\d{1,3}[.)]")  # '1.' or '2)' alone: a list item's n
 _ALNUM = re.compile(r"[^\W_]")  # a letter or a digit: str.isalnum
 _SIGNOFF_PUNCTUATION = " \t,.!:;-–—"
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,|/–—]|\s-\s)\s*")
+_OPENING_QUOTES = "\"'“‘«„("
 _CLOSING_QUOTES = "\"'”’»)"
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"'”’»)]*[ \t]+")
 MAX_LEAD_CHARS = 200  # what may stand before a wish on its line, or after a sign-off: a few words
@@ -419,9 +420,19 @@ def _after_punctuation(text: str, position: int, line_end: int) -> int:
 
 
 def _names_someone(rest: str) -> bool:
-    """Nothing, or a name and a company: 'Marika, Omniva', 'Ana - Suporte SoftLar'."""
+    """Nothing, or a name and a company: 'Marika, Omniva', 'Ana - Suporte SoftLar', 'Саша,
+    поддержка «Дом.ру»': a few short parts, each with a capitalised (or quoted) word."""
     parts = [part for part in _NAME_SEPARATORS.split(rest.strip(_SIGNOFF_PUNCTUATION)) if part]
-    return len(parts) <= MAX_SIGNATURE_LINES and all(part[:1].isupper() or _PLACEHOLDER_START.match(part) for part in parts) and all(len(part.split()) <= MAX_ADDRESS_WORDS for part in parts)
+    return len(parts) <= MAX_SIGNATURE_LINES and all(_name_part(part.split()) for part in parts)
+
+
+def _name_part(words: list[str]) -> bool:
+    """'Елизавета', '«Эр-Телеком»', 'поддержка «Дом.ру»' (a role and a company in quotes);
+    not 'par Jūsu atsauksmi', whose capital is the polite 'Your'."""
+    if not words or len(words) > MAX_ADDRESS_WORDS or any(word[-1:] in ".!?" and len(word) > 2 for word in words[:-1]):
+        return False
+    first, last = words[0].lstrip(_OPENING_QUOTES), words[-1]
+    return first[:1].isupper() or bool(_PLACEHOLDER_START.match(first)) or (last[:1] in _OPENING_QUOTES and last[1:2].isupper())
 
 
 def _is_signoff_line(rest: str) -> bool:

@@ -228,6 +228,8 @@ def test_a_chat_reply_may_sign_off_after_a_sentence_on_its_last_line(linter):
     found = parts(linter, "Здравствуйте! Посылка в пункте выдачи. Чем ещё могу помочь? Спасибо, хорошего дня!\nМария, служба доставки", "ru")
     assert found["signature"] == "Мария, служба доставки"
     assert found["paragraphs"] == ["Посылка в пункте выдачи. Чем ещё могу помочь?"]
+    found = parts(linter, "Здравствуйте! Посылка в пункте выдачи. Хорошего дня! Саша, поддержка «Дом.ру»", "ru")
+    assert found["signature"] == "Саша, поддержка «Дом.ру»"
     # no one signs, or the sentence goes on: the thanks stays in the body
     assert parts(linter, "Hi Jo, your order shipped. Thanks!")["closing"] is None
     assert parts(linter, "Hi Jo, we fixed it. Thanks to you it works now.")["closing"] is None
