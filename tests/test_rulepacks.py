@@ -117,6 +117,14 @@ def test_exceptions_excuse_the_matches_they_contain(tmp_path):
     assert [v.message for v in linter.check("Sorry! No need to apologise. We apologise.", "en").violations if v.rule == "y"] == ["found 2"]
 
 
+def test_a_conditional_rules_exceptions_excuse_its_first_wording(tmp_path):
+    rule = "extends: conditional\nmatch: lemma\nmessage: no time\nscope: sentence\nfirst: [get back to you]\nsecond: [tomorrow]\nexceptions: [get back to you once you reply]\n"
+    linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"x.yaml": rule})]))
+    found = lambda text: [text[v.start:v.end] for v in linter.check(text, "en").violations if v.rule == "x"]  # noqa: E731
+    assert found("We will get back to you once you reply. We will get back to you soon.") == ["get back to you"]
+    assert found("We will get back to you once you reply.") == []
+
+
 def test_braces_in_a_phrase_give_alternatives(tmp_path):
     rule = "extends: existence\nmatch: lemma\nmessage: \"'%s'\"\ntokens: ['{sorry,apologies} for the {delay,wait,}']\n"
     linter = Linter(Settings(rule_dirs=[pack(tmp_path, {"x.yaml": rule})]))
