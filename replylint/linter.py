@@ -23,7 +23,7 @@ from .score import load_scoring
 from .tokenizer import build_tokenizer
 from .yamlfile import save_cache
 
-STRUCTURE_VOCABULARY = ("greetings", "signoffs", "wishes", "generic_addressees")
+STRUCTURE_VOCABULARY = ("greetings", "signoffs", "wishes", "generic_addressees", "titles")
 
 
 @dataclass

@@ -40,6 +40,8 @@ _NAME_SEPARATORS = re.compile(r"\s*(?:[,|/–—]|\s-\s)\s*")
 _OPENING_QUOTES = "\"'“‘«„("
 _CLOSING_QUOTES = "\"'”’»)"
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"'”’»)]*[ \t]+")
+_CONTACT = re.compile(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|\+?\d[\d()-]{5,}")
+MAX_COMPANY_WORDS = 5  # 'Ateliê Flor de Lis'
 MAX_LEAD_CHARS = 200  # what may stand before a wish on its line, or after a sign-off: a few words
 MAX_INDENT = 40
 _NON_BLANK_LINE = re.compile(r"[^\S\r\n]*[^\s][^\r\n]*")  # a line that holds more than whitespace
@@ -135,7 +137,7 @@ def read_reply(text: str, tokens, matches: dict[str, list[Span]], quote_header) 
     reply = Reply(text, start, end, excluded=excluded, tokens=tokens)
     if start >= end:
         return reply
-    body_start = _read_greeting(reply, tokens, matches.get("@greetings", []), matches.get("@generic_addressees", []))
+    body_start = _read_greeting(reply, tokens, matches.get("@greetings", []), matches.get("@generic_addressees", []), matches.get("@titles", []))
     body_end = _read_closing(reply, body_start, matches.get("@signoffs", []), matches.get("@wishes", []))
     reply.paragraphs = _paragraphs(text, body_start, body_end, excluded)
     reply.sentences = _sentences(tokens, reply.paragraphs)
@@ -157,7 +159,7 @@ def end_of_line(text: str, position: int, limit: int) -> int:
     return min(ends) if ends else limit
 
 
-def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Span]) -> int:
+def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Span], titles: list[Span]) -> int:
     """Find 'Hi Jane,' at the start; return where the body starts."""
     text = reply.text
     line_end = end_of_line(text, reply.start, reply.end)
@@ -183,8 +185,8 @@ def _read_greeting(reply: Reply, tokens, greetings: list[Span], generic: list[Sp
         piece = tokens.text(i)
         if piece.isspace():
             continue
-        if piece == "." and tokens.end[i - 1] > opening[1] and _abbreviation(tokens, i):
-            continue  # 'Poštovani g. Ristiću,': the dot of an abbreviation ends nothing (but 'Добрый день.' ends)
+        if piece == "." and tokens.end[i - 1] > opening[1] and (_abbreviation(tokens, i) or (tokens.start[i - 1], tokens.end[i - 1]) in titles):
+            continue  # 'Poštovani g. Ristiću,', 'Prezada Dra. Helena,': the dot of an abbreviation ends nothing (but 'Добрый день.' ends)
         if piece == "," and count == 0 and _addresses(tokens, generic, tokens.end[i], line_end):
             continue  # 'Hello, Jane!', 'Merhaba, Ahmet Bey.': the name after the comma is the addressee
         ends = piece in _GREETING_END or _is_emoji(piece)  # 'Selam Ece 😊 Yazdığın için ...'
@@ -427,9 +429,12 @@ def _names_someone(rest: str) -> bool:
 
 
 def _name_part(words: list[str]) -> bool:
-    """'Елизавета', '«Эр-Телеком»', 'поддержка «Дом.ру»' (a role and a company in quotes);
-    not 'par Jūsu atsauksmi', whose capital is the polite 'Your'."""
-    if not words or len(words) > MAX_ADDRESS_WORDS or any(word[-1:] in ".!?" and len(word) > 2 for word in words[:-1]):
+    """'Елизавета', '«Эр-Телеком»', 'Ateliê Flor de Lis', 'поддержка «Дом.ру»' (a role and a
+    company in quotes), 'sac@mundokids.com.br'; not 'par Jūsu atsauksmi', whose capital is
+    the polite 'Your'."""
+    if len(words) == 1 and _CONTACT.fullmatch(words[0]):
+        return True
+    if not words or len(words) > MAX_COMPANY_WORDS or any(word[-1:] in ".!?" and len(word) > 2 for word in words[:-1]):
         return False
     first, last = words[0].lstrip(_OPENING_QUOTES), words[-1]
     return first[:1].isupper() or bool(_PLACEHOLDER_START.match(first)) or (last[:1] in _OPENING_QUOTES and last[1:2].isupper())

@@ -233,3 +233,14 @@ def test_a_chat_reply_may_sign_off_after_a_sentence_on_its_last_line(linter):
     # no one signs, or the sentence goes on: the thanks stays in the body
     assert parts(linter, "Hi Jo, your order shipped. Thanks!")["closing"] is None
     assert parts(linter, "Hi Jo, we fixed it. Thanks to you it works now.")["closing"] is None
+
+
+def test_a_title_with_a_dot_does_not_end_the_greeting(linter):
+    found = parts(linter, "Prezada Dra. Helena,\n\nObrigada pelo contato.", "pt")
+    assert (found["greeting"], found["addressee"]) == ("Prezada Dra. Helena,", "Dra. Helena")
+    assert parts(linter, "Hi Sam. Thanks for writing.")["greeting"] == "Hi Sam."  # a name is no title
+
+
+def test_a_chat_signature_may_name_a_longer_company_and_a_contact(linter):
+    found = parts(linter, "Oi! Seu pedido foi enviado hoje. Obrigada e boa semana! Amanda, Ateliê Flor de Lis | sac@flordelis.com.br", "pt")
+    assert found["signature"] == "Amanda, Ateliê Flor de Lis | sac@flordelis.com.br"
