@@ -40,7 +40,7 @@ _NAME_SEPARATORS = re.compile(r"\s*(?:[,|/–—]|\s-\s)\s*")
 _OPENING_QUOTES = "\"'“‘«„("
 _CLOSING_QUOTES = "\"'”’»)"
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"'”’»)]*[ \t]+")
-_CONTACT = re.compile(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|\+?\d[\d()-]{5,}")
+_CONTACT = re.compile(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}|\+?\d[\d()-]{5,}")  # e-mail, web address, domain, phone
 MAX_COMPANY_WORDS = 5  # 'Ateliê Flor de Lis'
 MAX_LEAD_CHARS = 200  # what may stand before a wish on its line, or after a sign-off: a few words
 MAX_INDENT = 40
@@ -437,7 +437,12 @@ def _name_part(words: list[str]) -> bool:
     if not words or len(words) > MAX_COMPANY_WORDS or any(word[-1:] in ".!?" and len(word) > 2 for word in words[:-1]):
         return False
     first, last = words[0].lstrip(_OPENING_QUOTES), words[-1]
-    return first[:1].isupper() or bool(_PLACEHOLDER_START.match(first)) or (last[:1] in _OPENING_QUOTES and last[1:2].isupper())
+    if _PLACEHOLDER_START.match(first):  # '{{ agent_name }}'
+        return True
+    capitals = [word.lstrip(_OPENING_QUOTES)[:1].isupper() or bool(_CONTACT.fullmatch(word.strip("()[]"))) for word in words]
+    if 2 * sum(capitals) < len(words):  # 'You for letting us': a sentence, not a name
+        return False
+    return capitals[0] or (last[:1] in _OPENING_QUOTES and last[1:2].isupper())
 
 
 def _is_signoff_line(rest: str) -> bool:
