@@ -439,7 +439,7 @@ def _name_part(words: list[str]) -> bool:
     first, last = words[0].lstrip(_OPENING_QUOTES), words[-1]
     if _PLACEHOLDER_START.match(first):  # '{{ agent_name }}'
         return True
-    capitals = [word.lstrip(_OPENING_QUOTES)[:1].isupper() or bool(_CONTACT.fullmatch(word.strip("()[]"))) for word in words]
+    capitals = [any(ch.isupper() for ch in word) or bool(_CONTACT.fullmatch(word.strip("()[]"))) for word in words]  # 'airBaltic' too
     if 2 * sum(capitals) < len(words):  # 'You for letting us': a sentence, not a name
         return False
     return capitals[0] or (last[:1] in _OPENING_QUOTES and last[1:2].isupper())

@@ -8,12 +8,14 @@ from ..rule import Rule
 from .required import anchor_span
 
 _WORD = re.compile(r"[^\W\d_]+")
+_PIECES = re.compile(r"[^\n\r,|/–—]+")  # a signature's lines, and the parts of a line
+_QUOTED_OR_ADDRESS = re.compile(r"[«“\"][^«»“”\"]+[»”\"]|\S+@\S+\.\w+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co|ru|rs|lv|tr|pt|br|eu|uk)\b")
 
 PARTS = ("greeting", "addressee", "closing", "signature")
 
 
 class Part(Rule):
-    FIELDS = {"part": str, "tokens": list, "patterns": list, "raw": list, "anonymous": list}
+    FIELDS = {"part": str, "tokens": list, "patterns": list, "raw": list, "anonymous": list, "companies": list}
     REQUIRED = ("part",)
 
     def compile(self, fields):
@@ -23,6 +25,7 @@ class Part(Rule):
         spec = {key: fields[key] for key in ("tokens", "patterns", "raw") if key in fields}
         self.keys = self.finder(spec, "tokens") if spec else ()
         self.anonymous = self.finder(fields["anonymous"], "anonymous") if fields.get("anonymous") else ()
+        self.companies = self.finder(fields["companies"], "companies") if fields.get("companies") else ()
         if self.anonymous and self.part == "addressee":
             raise self.definition.error("'anonymous' applies to a part of the text: greeting, closing or signature", "anonymous")
 
@@ -44,10 +47,18 @@ class Part(Rule):
             yield self.violation(reply, anchor_span(reply, [], anchor))
 
     def _names_no_one(self, reply, matches) -> bool:
-        """Whether every word of the part is one of the `anonymous` words ('Support Team')."""
+        """Whether each piece of the part is made of `anonymous` words ('Support Team') or
+        names a company ('ByteWorks Ltd', 'Команда «Озон»')."""
         start, end = getattr(reply, self.part)
+        text = reply.text
         generic = [span for span in matches.union(self.anonymous) if start <= span[0] and span[1] <= end]
-        return all(any(s <= word.start() and word.end() <= e for s, e in generic) for word in _WORD.finditer(reply.text, start, end))
+        companies = [span for span in matches.union(self.companies) if start <= span[0] and span[1] <= end] if self.companies else []
+        for piece in _PIECES.finditer(text, start, end):
+            if any(piece.start() <= s and e <= piece.end() for s, e in companies) or _QUOTED_OR_ADDRESS.search(piece.group()):
+                continue
+            if not all(any(s <= word.start() and word.end() <= e for s, e in generic) for word in _WORD.finditer(text, piece.start(), piece.end())):
+                return False
+        return True
 
 
 def _greets_someone_else(reply) -> bool:
