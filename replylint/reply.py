@@ -43,7 +43,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"'”’»)]*[ \t]+")
 _CONTACT = re.compile(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}|\+?\d[\d()-]{5,}")  # e-mail, web address, domain, phone
 MAX_COMPANY_WORDS = 5  # 'Ateliê Flor de Lis'
 MAX_LEAD_CHARS = 200  # what may stand before a wish on its line, or after a sign-off: a few words
-MAX_INDENT = 40
+MAX_INDENT = 40  # spaces before a sign-off that opens its line ('    Best regards,')
 _NON_BLANK_LINE = re.compile(r"[^\S\r\n]*[^\s][^\r\n]*")  # a line that holds more than whitespace
 
 
@@ -371,7 +371,7 @@ def _last_lines(text: str, start: int, end: int, count: int) -> list[Span]:
     """The last `count` non-blank lines between the offsets, as (start, end), in order."""
     lines, position = [], end
     while position > start and len(lines) < count:
-        line_start = start_of_line(text, position - 1, start) if position - 1 >= start else start
+        line_start = start_of_line(text, position - 1, start)
         line_end = end_of_line(text, line_start, end)
         if text[line_start:line_end].strip():
             lines.append((line_start, line_end))
@@ -423,7 +423,7 @@ def _after_punctuation(text: str, position: int, line_end: int) -> int:
 
 def _names_someone(rest: str) -> bool:
     """Nothing, or a name and a company: 'Marika, Omniva', 'Ana - Suporte SoftLar', 'Саша,
-    поддержка «Дом.ру»': a few short parts, each with a capitalised (or quoted) word."""
+    поддержка «Дом.ру»': a few short parts that each read as a name (see _name_part)."""
     parts = [part for part in _NAME_SEPARATORS.split(rest.strip(_SIGNOFF_PUNCTUATION)) if part]
     return len(parts) <= MAX_SIGNATURE_LINES and all(_name_part(part.split()) for part in parts)
 
@@ -454,11 +454,6 @@ def _is_signoff_line(rest: str) -> bool:
 def start_of_line(text: str, position: int, floor: int = 0) -> int:
     """Where the line holding `position` starts (at `floor` at the earliest)."""
     return max(text.rfind("\n", floor, position), text.rfind("\r", floor, position), floor - 1) + 1
-
-
-def _at_line_start(text: str, position: int, reply_start: int) -> bool:
-    start = start_of_line(text, position, reply_start)
-    return position == start or not text[start:position].strip()
 
 
 def _paragraphs(text: str, start: int, end: int, excluded: list[Span]) -> list[Span]:
